@@ -1,0 +1,130 @@
+import type { Node } from "./ast.js";
+import { InvariantEvaluationError } from "./errors.js";
+import { FUNCTIONS, type Argument } from "./functions.js";
+import { asNumber, describe, equals, truthy, type Value } from "./values.js";
+
+/** Names an expression can see: the instance's own fields, or request/response roots, plus lambda params. */
+export type Scope = Record<string, unknown>;
+
+// Marks a list produced by `[*]`, so that a following `.name` maps over its elements.
+class Projection {
+  constructor(readonly items: unknown[]) {}
+}
+
+function normalize(v: unknown): Value {
+  if (v === undefined) return null;
+  if (v instanceof Projection) return v.items.map(normalize);
+  return v as Value;
+}
+
+function member(object: unknown, property: string): unknown {
+  if (object instanceof Projection) return new Projection(object.items.map((item) => member(item, property)));
+  if (object === null || object === undefined || typeof object !== "object" || Array.isArray(object)) return null;
+  // Own properties only: `constructor`, `__proto__` and the like are not data.
+  return Object.prototype.hasOwnProperty.call(object, property) ? ((object as Record<string, unknown>)[property] ?? null) : null;
+}
+
+/** Evaluates a parsed invariant in a scope. Pure: no I/O, no access outside the scope. */
+export function evaluate(node: Node, scope: Scope): Value {
+  return normalize(raw(node, scope));
+}
+
+function raw(node: Node, scope: Scope): unknown {
+  switch (node.kind) {
+    case "literal":
+      return node.value;
+    case "list":
+      return node.items.map((item) => evaluate(item, scope));
+    case "identifier":
+      if (node.name === "this") return scope.this ?? null;
+      return Object.prototype.hasOwnProperty.call(scope, node.name) ? scope[node.name] : null;
+    case "member":
+      return member(raw(node.object, scope), node.property);
+    case "index": {
+      const list = normalize(raw(node.object, scope));
+      if (!Array.isArray(list)) return null;
+      return list[node.index < 0 ? list.length + node.index : node.index] ?? null;
+    }
+    case "wildcard": {
+      const list = normalize(raw(node.object, scope));
+      if (list === null) return new Projection([]);
+      if (!Array.isArray(list)) throw new InvariantEvaluationError(`[*] needs a list, got ${describe(list)}`);
+      return new Projection(list);
+    }
+    case "unary": {
+      const operand = evaluate(node.operand, scope);
+      return node.operator === "!" ? !truthy(operand) : -asNumber(operand, "unary -");
+    }
+    case "conditional":
+      return truthy(evaluate(node.test, scope)) ? raw(node.then, scope) : raw(node.otherwise, scope);
+    case "call": {
+      const fn = FUNCTIONS[node.name];
+      if (!fn) throw new InvariantEvaluationError(`unknown function ${node.name}()`);
+      const args: Argument[] = node.args.map((arg) =>
+        arg.kind === "lambda"
+          ? (v: Value) => evaluate(arg.body, { ...scope, [arg.param]: v })
+          : evaluate(arg, scope),
+      );
+      return fn(args);
+    }
+    case "lambda":
+      throw new InvariantEvaluationError("a lambda can only be a function argument");
+    case "binary":
+      return binary(node, scope);
+  }
+}
+
+function binary(node: Extract<Node, { kind: "binary" }>, scope: Scope): Value {
+  const left = evaluate(node.left, scope);
+  switch (node.operator) {
+    case "||":
+      return truthy(left) || truthy(evaluate(node.right, scope));
+    case "&&":
+      return truthy(left) && truthy(evaluate(node.right, scope));
+    case "??":
+      return left ?? evaluate(node.right, scope);
+  }
+  const right = evaluate(node.right, scope);
+  switch (node.operator) {
+    case "==":
+      return equals(left, right);
+    case "!=":
+      return !equals(left, right);
+    case "+":
+      if (typeof left === "string" && typeof right === "string") return left + right;
+      return asNumber(left, "+") + asNumber(right, "+");
+    case "-":
+      return asNumber(left, "-") - asNumber(right, "-");
+    case "*":
+      return asNumber(left, "*") * asNumber(right, "*");
+    case "/": {
+      const divisor = asNumber(right, "/");
+      if (divisor === 0) throw new InvariantEvaluationError("division by zero");
+      return asNumber(left, "/") / divisor;
+    }
+    case "%":
+      return asNumber(left, "%") % asNumber(right, "%");
+    default:
+      return compare(node.operator, left, right);
+  }
+}
+
+function compare(operator: "<" | "<=" | ">" | ">=", left: Value, right: Value): boolean {
+  const comparable =
+    (typeof left === "number" && typeof right === "number") || (typeof left === "string" && typeof right === "string");
+  if (!comparable) {
+    throw new InvariantEvaluationError(`cannot compare ${describe(left)} ${operator} ${describe(right)}`);
+  }
+  const l = left as number | string;
+  const r = right as number | string;
+  switch (operator) {
+    case "<":
+      return l < r;
+    case "<=":
+      return l <= r;
+    case ">":
+      return l > r;
+    case ">=":
+      return l >= r;
+  }
+}

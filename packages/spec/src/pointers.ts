@@ -1,0 +1,24 @@
+import type { Operation } from "./operations.js";
+import { pointerSegment } from "./validator.js";
+
+/** Pointer to an operation object inside the document. */
+export function operationPointer(operation: Operation): string {
+  return `#/paths/${pointerSegment(operation.path)}/${operation.method}`;
+}
+
+/**
+ * Pointer to the schema of a response. Responses that are `$ref`s to `components/responses` are
+ * addressed there, since a pointer cannot pass through a reference.
+ */
+export function responseSchemaPointer(operation: Operation, status: string, mediaType: string): string {
+  const raw = operation.object.responses[status];
+  const base =
+    raw && "$ref" in raw ? (raw.$ref as string) : `${operationPointer(operation)}/responses/${pointerSegment(status)}`;
+  return `${base}/content/${pointerSegment(mediaType)}/schema`;
+}
+
+export function requestBodySchemaPointer(operation: Operation, mediaType: string): string {
+  const raw = operation.object.requestBody;
+  const base = raw && "$ref" in raw ? (raw.$ref as string) : `${operationPointer(operation)}/requestBody`;
+  return `${base}/content/${pointerSegment(mediaType)}/schema`;
+}

@@ -1,0 +1,120 @@
+import type { OpenApiDocument, ParameterObject, SchemaObject } from "./document.js";
+import type { Operation } from "./operations.js";
+import { operationPointer, requestBodySchemaPointer } from "./pointers.js";
+import { deref } from "./refs.js";
+import type { ContractValidator } from "./validator.js";
+
+export interface RawRequest {
+  pathParams: Record<string, string>;
+  /** As parsed from the query string: a repeated key gives an array. */
+  query: Record<string, string | string[] | undefined>;
+  /** Lower-case header names. */
+  headers: Record<string, string | string[] | undefined>;
+  body?: unknown;
+}
+
+export interface RequestIssue {
+  in: "path" | "query" | "header" | "body";
+  /** Parameter name, or a JSON pointer into the body. */
+  name: string;
+  message: string;
+}
+
+/** Parameter values typed by their schemas, with documented defaults applied. */
+export interface ParsedRequest {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  headers: Record<string, unknown>;
+  body: unknown;
+}
+
+export type RequestParseResult = { ok: true; request: ParsedRequest } | { ok: false; issues: RequestIssue[] };
+
+/**
+ * Validates a request's parameters and body against the operation, driven by the document alone:
+ * types come from each parameter's schema, bounds and formats are checked by JSON Schema.
+ */
+export function parseRequest(
+  doc: OpenApiDocument,
+  validator: ContractValidator,
+  operation: Operation,
+  raw: RawRequest,
+): RequestParseResult {
+  const issues: RequestIssue[] = [];
+  const parsed: ParsedRequest = { path: {}, query: {}, headers: {}, body: raw.body };
+  const ownParams = operation.object.parameters ?? [];
+
+  operation.parameters.forEach((param) => {
+    if (param.in === "cookie") return;
+    const index = ownParams.findIndex((p) => deref<ParameterObject>(doc, p) === param);
+    const ref = ownParams[index];
+    const pointer = ref && "$ref" in ref ? `${ref.$ref}/schema` : `${operationPointer(operation)}/parameters/${index}/schema`;
+    const source =
+      param.in === "path" ? raw.pathParams : param.in === "query" ? raw.query : raw.headers;
+    const key = param.in === "header" ? param.name.toLowerCase() : param.name;
+    const value = source[key];
+    const target = param.in === "header" ? parsed.headers : param.in === "path" ? parsed.path : parsed.query;
+    const schema = param.schema ? deref<SchemaObject>(doc, param.schema) : undefined;
+
+    if (value === undefined || value === "") {
+      if (param.required) issues.push({ in: param.in, name: param.name, message: "is required" });
+      else if (schema && "default" in schema) target[param.name] = schema.default;
+      return;
+    }
+    if (Array.isArray(value)) {
+      issues.push({ in: param.in, name: param.name, message: "must be given once" });
+      return;
+    }
+    const typed = schema ? coerce(doc, schema, value) : value;
+    for (const issue of schema && index >= 0 ? validator.validate(pointer, typed) : []) {
+      issues.push({ in: param.in, name: param.name, message: issue.message });
+    }
+    target[param.name] = typed;
+  });
+
+  const body = operation.requestBody;
+  if (body) {
+    const mediaType = Object.keys(body.content)[0] ?? "application/json";
+    if (raw.body === undefined) {
+      if (body.required) issues.push({ in: "body", name: "", message: "a JSON body is required" });
+    } else {
+      for (const issue of validator.validate(requestBodySchemaPointer(operation, mediaType), raw.body)) {
+        issues.push({ in: "body", name: issue.pointer, message: issue.message });
+      }
+    }
+  }
+  return issues.length ? { ok: false, issues } : { ok: true, request: parsed };
+}
+
+/** The JSON types a schema admits, looking through `$ref`, `anyOf` and `oneOf`. */
+export function schemaTypes(doc: OpenApiDocument, schema: SchemaObject): Set<string> {
+  const types = new Set<string>();
+  const visit = (s: SchemaObject) => {
+    const resolved = deref<SchemaObject>(doc, s);
+    const t = resolved.type;
+    if (typeof t === "string") types.add(t);
+    if (Array.isArray(t)) t.forEach((x) => types.add(String(x)));
+    for (const key of ["anyOf", "oneOf"] as const) {
+      const branches = resolved[key];
+      if (Array.isArray(branches)) branches.forEach((b) => visit(b as SchemaObject));
+    }
+  };
+  visit(schema);
+  return types;
+}
+
+// Query and path values arrive as strings; the schema says what they mean.
+function coerce(doc: OpenApiDocument, schema: SchemaObject, value: string): unknown {
+  const types = schemaTypes(doc, schema);
+  if (types.has("string")) return value;
+  if ((types.has("integer") || types.has("number")) && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value)) return Number(value);
+  if (types.has("boolean") && (value === "true" || value === "false")) return value === "true";
+  return value;
+}
+
+/** A human sentence for a list of issues: `limit (query) must be <= 100; from (query) is required`. */
+export function describeIssues(issues: RequestIssue[]): string {
+  return issues
+    .map((i) => (i.in === "body" ? `body${i.name ? ` ${i.name}` : ""} ${i.message}` : `${i.name} (${i.in}) ${i.message}`))
+    .join("; ");
+}

@@ -1,0 +1,51 @@
+import createClient from "openapi-fetch";
+import { describe, expectTypeOf, it } from "vitest";
+import type {
+  AgentRun,
+  AgentStats,
+  DayAggregatedMetrics,
+  DashboardStats,
+  IngestBatch,
+  OperationId,
+  paths,
+  PathOf,
+  QueryOf,
+  RequestBodyOf,
+  ResponseBody,
+  SuccessBody,
+} from "./index.js";
+
+// These tests are checked by the TypeScript compiler (`vitest --typecheck`, `tsc`): a wrong type
+// fails the build, which is the point.
+describe("generated types", () => {
+  it("name the main schemas", () => {
+    expectTypeOf<AgentStats["totalRuns"]>().toEqualTypeOf<number>();
+    expectTypeOf<AgentRun["status"]>().toEqualTypeOf<"queued" | "running" | "completed" | "failed">();
+    expectTypeOf<AgentRun["completedAt"]>().toEqualTypeOf<string | null>();
+    expectTypeOf<DayAggregatedMetrics["token_metrics"]["total_tokens"]>().toEqualTypeOf<number>();
+    expectTypeOf<keyof DashboardStats>().toEqualTypeOf<
+      | "conversationCount" | "messageCount" | "toolCalls" | "totalTokens" | "inputTokens" | "outputTokens"
+      | "uniqueUsers" | "uniqueAgents" | "totalFeedback" | "totalHelpful" | "totalNotHelpful" | "kbFileCount"
+      | "kbCount" | "kbExtractTotalTokens" | "kbExtractInputTokens" | "kbExtractOutputTokens"
+    >();
+  });
+
+  it("address operations by id", () => {
+    expectTypeOf<"getAgentStats">().toExtend<OperationId>();
+    expectTypeOf<SuccessBody<"getAgentStats">["data"]>().toEqualTypeOf<AgentStats>();
+    expectTypeOf<ResponseBody<"getAgentStats", 404>["success"]>().toEqualTypeOf<false>();
+    expectTypeOf<QueryOf<"listAgentRuns">["limit"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<PathOf<"getAgentRun">>().toEqualTypeOf<{ agentId: string; runId: string }>();
+    expectTypeOf<RequestBodyOf<"ingestBatch">>().toEqualTypeOf<IngestBatch>();
+    expectTypeOf<SuccessBody<"getDashboardStats">>().toEqualTypeOf<DashboardStats>();
+  });
+
+  it("type a client built with openapi-fetch", () => {
+    const client = createClient<paths>({ baseUrl: "http://localhost:3000" });
+    const call = () =>
+      client.GET("/agents/{agentId}/runs", { params: { path: { agentId: "agent_1" }, query: { limit: 10 } } });
+    expectTypeOf<Awaited<ReturnType<typeof call>>["data"]>().toEqualTypeOf<SuccessBody<"listAgentRuns"> | undefined>();
+    // @ts-expect-error `from` is required by getStats.
+    const _missing = () => client.GET("/api/dashboard/getStats", { params: { query: { to: "2024-01-01T00:00:00Z" } } });
+  });
+});
