@@ -42,9 +42,9 @@ describe("generated types", () => {
 
   it("type a client built with openapi-fetch", () => {
     const client = createClient<paths>({ baseUrl: "http://localhost:3000" });
-    const call = () =>
+    const _call = () =>
       client.GET("/agents/{agentId}/runs", { params: { path: { agentId: "agent_1" }, query: { limit: 10 } } });
-    expectTypeOf<Awaited<ReturnType<typeof call>>["data"]>().toEqualTypeOf<SuccessBody<"listAgentRuns"> | undefined>();
+    expectTypeOf<Awaited<ReturnType<typeof _call>>["data"]>().toEqualTypeOf<SuccessBody<"listAgentRuns"> | undefined>();
     // @ts-expect-error `from` is required by getStats.
     const _missing = () => client.GET("/api/dashboard/getStats", { params: { query: { to: "2024-01-01T00:00:00Z" } } });
   });
