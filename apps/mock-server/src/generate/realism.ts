@@ -1,0 +1,85 @@
+import type { Random } from "./random.js";
+
+/**
+ * Property-name conventions that make generated values look like real analytics data. Only names
+ * and formats are read here, never operation ids: a new module gets the same treatment.
+ */
+
+export const MODELS: readonly { id: string; provider: string }[] = [
+  { id: "gpt-4o", provider: "OpenAI" },
+  { id: "gpt-4o-mini", provider: "OpenAI" },
+  { id: "gpt-4.1", provider: "OpenAI" },
+  { id: "o3-mini", provider: "OpenAI" },
+  { id: "claude-sonnet-4-5", provider: "Anthropic" },
+  { id: "claude-haiku-4-5", provider: "Anthropic" },
+  { id: "gemini-2.5-pro", provider: "Google" },
+  { id: "gemini-2.5-flash", provider: "Google" },
+  { id: "llama-3.3-70b", provider: "Meta" },
+  { id: "mistral-large-latest", provider: "Mistral" },
+];
+
+const ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** A ULID-like suffix: sortable-looking, unambiguous. */
+export function idSuffix(random: Random, length = 10): string {
+  let out = "";
+  for (let i = 0; i < length; i++) out += ID_ALPHABET[random.int(0, ID_ALPHABET.length - 1)];
+  return out;
+}
+
+/** `agentId` -> "agent", `run_id` -> "run", `id` inside `runs` -> "run". */
+export function entityOf(name: string, parent: string | undefined): string | undefined {
+  const own = /^(.+?)_?Id$/i.exec(name)?.[1];
+  const base = own && own.toLowerCase() !== "" ? own : name === "id" ? parent : undefined;
+  if (!base) return undefined;
+  return base
+    .replace(/([a-z])([A-Z])/g, "$1_$2")
+    .toLowerCase()
+    .replace(/ies$/, "y")
+    .replace(/s$/, "");
+}
+
+const isId = (name: string) => name === "id" || /(_id|Id)$/.test(name);
+
+/** A realistic string for a property name, or undefined when the name says nothing. */
+export function stringForName(name: string, parent: string | undefined, random: Random): string | undefined {
+  const lower = name.toLowerCase();
+  if (/model(_id)?$/.test(lower) || lower === "modelid") return random.pick(MODELS).id;
+  if (/provider$/.test(lower)) return random.pick(MODELS).provider;
+  if (isId(name)) {
+    const entity = entityOf(name, parent);
+    if (entity === "model") return random.pick(MODELS).id;
+    return `${entity ? entity.replace(/[^a-z0-9]+/g, "_") + "_" : ""}${idSuffix(random)}`;
+  }
+  if (lower === "user" || lower === "username") return `user_${String(random.int(1, 9999)).padStart(4, "0")}`;
+  if (lower === "assistant" || lower === "agent") return `agent_${random.faker.word.noun().toLowerCase().replace(/[^a-z]/g, "")}`;
+  if (lower.includes("email")) return random.faker.internet.email().toLowerCase();
+  if (lower === "name" || lower.endsWith("name")) return random.faker.company.buzzNoun().replace(/^\w/, (c) => c.toUpperCase()) + " agent";
+  if (/(error|message|detail|description|summary|reason)$/.test(lower)) return random.faker.lorem.sentence({ min: 4, max: 9 });
+  if (/url$|uri$/.test(lower)) return random.faker.internet.url();
+  if (lower === "role") return random.pick(["admin", "member", "viewer"]);
+  return undefined;
+}
+
+/**
+ * A plausible magnitude for a non-negative count from its name: token counts are large, durations
+ * are milliseconds of a typical run, user and agent counts are small, everything else is moderate.
+ */
+export function magnitudeForName(name: string): [number, number] {
+  const lower = name.toLowerCase();
+  if (lower.includes("token")) return [200, 250_000];
+  if (/(durationms|ms$|_ms$|latency)/.test(lower)) return [800, 90_000];
+  if (/(users|agents|kb|unique|sessions)/.test(lower)) return [1, 120];
+  if (/(runs|posts|feedback|helpful|tool|task)/.test(lower)) return [0, 600];
+  if (/(messages|events|total|count|conversation)/.test(lower)) return [10, 6_000];
+  return [0, 1_000];
+}
+
+/** Integer fields holding epoch seconds (`created_at: 1753993132`). */
+export function isEpochSecondsName(name: string): boolean {
+  return /(_at|At|timestamp|time)$/.test(name);
+}
+
+export function isRateName(name: string): boolean {
+  return /(rate|ratio|share|percent|probability|score)$/i.test(name);
+}

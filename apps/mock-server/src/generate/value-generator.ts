@@ -1,0 +1,145 @@
+import type { OpenApiDocument, SchemaObject } from "@agent-analytics/spec";
+import { stringForPattern } from "./pattern.js";
+import type { Random } from "./random.js";
+import { MODELS, isEpochSecondsName, isRateName, magnitudeForName, stringForName } from "./realism.js";
+import { isNullable, nonNullBranches, rememberSchema, resolveSchema } from "./schema-tools.js";
+
+export interface GenerationContext {
+  doc: OpenApiDocument;
+  random: Random;
+  /** The time window generated timestamps fall in (epoch ms); the solver narrows it per request. */
+  clock: { from: number; to: number };
+}
+
+const DAY = 86_400_000;
+
+/**
+ * A value valid against `schema`, shaped by its bounds, formats and the property name. Every
+ * generated object and array remembers its schema, so the solver can later grow a list or refill
+ * a field without walking the document again.
+ */
+export function generateValue(ctx: GenerationContext, schemaIn: unknown, name = "", parent?: string, depth = 0): unknown {
+  const schema = resolveSchema(ctx.doc, schemaIn);
+  if ("const" in schema) return schema.const;
+  if (Array.isArray(schema.enum)) return ctx.random.pick(schema.enum);
+  if (isNullable(schema) && ctx.random.chance(0.25)) return null;
+  const branches = nonNullBranches(ctx.doc, schema);
+  const chosen = branches.length > 1 ? ctx.random.pick(branches) : (branches[0] ?? schema);
+  if (chosen !== schema) return generateValue(ctx, chosen, name, parent, depth);
+
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  switch (type ?? inferType(schema)) {
+    case "object":
+      return generateObject(ctx, schema, name, depth);
+    case "array":
+      return generateArray(ctx, schema, name, depth);
+    case "integer":
+      return generateNumber(ctx, schema, name, true);
+    case "number":
+      return generateNumber(ctx, schema, name, false);
+    case "boolean":
+      return ctx.random.chance(0.5);
+    case "null":
+      return null;
+    default:
+      return generateString(ctx, schema, name, parent);
+  }
+}
+
+function inferType(schema: SchemaObject): string {
+  if (schema.properties) return "object";
+  if (schema.items) return "array";
+  return "string";
+}
+
+function generateObject(ctx: GenerationContext, schema: SchemaObject, name: string, depth: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  rememberSchema(out, schema);
+  const properties = (schema.properties ?? {}) as Record<string, unknown>;
+  const required = new Set((schema.required as string[] | undefined) ?? []);
+  for (const [key, sub] of Object.entries(properties)) {
+    // Optional properties are included (a response shows what it can hold) unless nesting runs deep.
+    if (!required.has(key) && depth > 4) continue;
+    out[key] = generateValue(ctx, sub, key, name, depth + 1);
+  }
+  pairModelAndProvider(out);
+  return out;
+}
+
+/** A model id and its provider in one object belong together. */
+function pairModelAndProvider(out: Record<string, unknown>): void {
+  const modelKey = Object.keys(out).find((k) => /^model(_?id)?$/i.test(k) && typeof out[k] === "string");
+  const providerKey = Object.keys(out).find((k) => /provider$/i.test(k) && typeof out[k] === "string");
+  if (!modelKey || !providerKey) return;
+  const model = MODELS.find((m) => m.id === out[modelKey]);
+  if (model) out[providerKey] = model.provider;
+}
+
+function generateArray(ctx: GenerationContext, schema: SchemaObject, name: string, depth: number): unknown[] {
+  const min = (schema.minItems as number | undefined) ?? 0;
+  const max = Math.min((schema.maxItems as number | undefined) ?? Infinity, min + (depth > 2 ? 3 : 8));
+  const length = ctx.random.int(Math.max(min, Math.min(1, max)), max);
+  const out: unknown[] = [];
+  rememberSchema(out, schema);
+  for (let i = 0; i < length; i++) out.push(generateValue(ctx, schema.items ?? {}, name, name, depth + 1));
+  return out;
+}
+
+function generateNumber(ctx: GenerationContext, schema: SchemaObject, name: string, integer: boolean): number {
+  const exclusiveMin = schema.exclusiveMinimum as number | undefined;
+  const exclusiveMax = schema.exclusiveMaximum as number | undefined;
+  let min = (schema.minimum as number | undefined) ?? (exclusiveMin !== undefined ? exclusiveMin + (integer ? 1 : 1e-6) : undefined);
+  let max = (schema.maximum as number | undefined) ?? (exclusiveMax !== undefined ? exclusiveMax - (integer ? 1 : 1e-6) : undefined);
+  if (integer && isEpochSecondsName(name) && (min ?? 0) >= 0 && max === undefined) {
+    return Math.floor(ctx.random.int(ctx.clock.from, ctx.clock.to - 1) / 1000);
+  }
+  if (!integer && (isRateName(name) || (min === 0 && max === 1))) {
+    return Math.round(ctx.random.next() * 10_000) / 10_000;
+  }
+  const [lo, hi] = magnitudeForName(name);
+  const from = Math.max(min ?? (lo < 0 ? lo : 0), lo);
+  const to = Math.min(max ?? hi, hi);
+  const [a, b] = from <= to ? [from, to] : [min ?? 0, max ?? (min ?? 0) + 100];
+  // Skewed towards small values: real counts are mostly modest with a long tail.
+  const value = a + (b - a) * ctx.random.next() ** 2;
+  const multipleOf = schema.multipleOf as number | undefined;
+  if (multipleOf) return Math.round(value / multipleOf) * multipleOf;
+  return integer ? Math.round(value) : Math.round(value * 100) / 100;
+}
+
+function generateString(ctx: GenerationContext, schema: SchemaObject, name: string, parent: string | undefined): string {
+  const format = schema.format as string | undefined;
+  const { random } = ctx;
+  const at = () => random.int(ctx.clock.from, ctx.clock.to - 1);
+  switch (format) {
+    case "date-time":
+      return new Date(Math.floor(at() / 1000) * 1000).toISOString();
+    case "date":
+      return new Date(Math.floor(at() / DAY) * DAY).toISOString().slice(0, 10);
+    case "time":
+      return new Date(at()).toISOString().slice(11, 19) + "Z";
+    case "email":
+      return random.faker.internet.email().toLowerCase();
+    case "uuid":
+      return random.faker.string.uuid();
+    case "uri":
+    case "url":
+      return random.faker.internet.url();
+    case "hostname":
+      return random.faker.internet.domainName();
+    case "ipv4":
+      return random.faker.internet.ipv4();
+  }
+  if (typeof schema.pattern === "string") {
+    const fromPattern = stringForPattern(schema.pattern, random);
+    if (fromPattern !== undefined) return fromPattern;
+    const example = schema.example ?? (schema.examples as unknown[] | undefined)?.[0];
+    if (typeof example === "string") return example;
+  }
+  let text = stringForName(name, parent, random) ?? random.faker.word.sample();
+  const minLength = (schema.minLength as number | undefined) ?? 0;
+  const maxLength = schema.maxLength as number | undefined;
+  while (text.length < minLength) text += random.faker.string.alphanumeric(minLength - text.length);
+  if (maxLength !== undefined && text.length > maxLength) text = text.slice(0, maxLength);
+  return text;
+}

@@ -1,0 +1,80 @@
+import {
+  compileInvariant,
+  listOperations,
+  responseFor,
+  type Invariant,
+  type Node,
+  type OpenApiDocument,
+  type Operation,
+  type SchemaObject,
+} from "@agent-analytics/spec";
+import { planSeries, type SeriesPlan } from "./series-plan.js";
+
+/** Everything about one documented response that is worked out once, at start-up. */
+export interface ResponsePlan {
+  status: number;
+  mediaType: string;
+  schema: SchemaObject | undefined;
+  operationInvariants: Node[];
+  series: SeriesPlan[];
+  /** How often each property name appears in the invariants that can reach this response. */
+  mentions: Map<string, number>;
+}
+
+export function planResponse(doc: OpenApiDocument, operation: Operation, status: number): ResponsePlan | undefined {
+  const response = responseFor(operation, status);
+  if (!response) return undefined;
+  const [mediaType, media] = Object.entries(response.content ?? {})[0] ?? ["application/json", undefined];
+  const declared = (response["x-invariants"] ?? []) as Invariant[];
+  const operationInvariants = declared.map((inv) => compileInvariant(inv.expr));
+  return {
+    status,
+    mediaType,
+    schema: media?.schema,
+    operationInvariants,
+    series: planSeries(operationInvariants),
+    mentions: countMentions(doc, declared),
+  };
+}
+
+/** Word counts over the operation's and every schema's invariants (schemas are shared across operations). */
+function countMentions(doc: OpenApiDocument, declared: Invariant[]): Map<string, number> {
+  const texts = [...declared.map((i) => i.expr), ...allSchemaInvariantTexts(doc)];
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const word of new Set(text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [])) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const schemaTexts = new WeakMap<OpenApiDocument, string[]>();
+
+function allSchemaInvariantTexts(doc: OpenApiDocument): string[] {
+  let texts = schemaTexts.get(doc);
+  if (texts) return texts;
+  texts = [];
+  const visit = (node: unknown) => {
+    if (typeof node !== "object" || node === null) return;
+    const invariants = (node as Record<string, unknown>)["x-invariants"];
+    if (Array.isArray(invariants) && !("description" in (node as object) && "content" in (node as object))) {
+      for (const inv of invariants as Invariant[]) texts!.push(inv.expr);
+    }
+    for (const child of Object.values(node)) visit(child);
+  };
+  visit(doc.components.schemas ?? {});
+  schemaTexts.set(doc, texts);
+  return texts;
+}
+
+/** Plans for every operation and documented status of the document, keyed `operationId status`. */
+export function planDocument(doc: OpenApiDocument): Map<string, ResponsePlan> {
+  const plans = new Map<string, ResponsePlan>();
+  for (const operation of listOperations(doc)) {
+    for (const status of Object.keys(operation.responses)) {
+      if (!/^\d{3}$/.test(status)) continue;
+      const plan = planResponse(doc, operation, Number(status));
+      if (plan) plans.set(`${operation.operationId} ${status}`, plan);
+    }
+  }
+  return plans;
+}

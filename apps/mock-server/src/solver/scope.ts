@@ -1,0 +1,111 @@
+import { evaluate, type Node, type Value } from "@agent-analytics/spec";
+import type { GenerationContext } from "../generate/value-generator.js";
+import { extendVars } from "./live-scope.js";
+
+/** A place in the generated body that the solver may write: `container[key]`. */
+export interface Location {
+  container: Record<string, unknown> | unknown[];
+  key: string | number;
+}
+
+/**
+ * What an invariant sees while being solved. `vars` is the evaluation scope; `roots` says which of
+ * its names are writable (parts of the generated body) and where they live. Request roots (`path`,
+ * `query`, `requestBody`) are read-only: the response follows the request, never the reverse.
+ */
+export interface SolveScope {
+  vars: Record<string, unknown>;
+  roots: Map<string, Location>;
+  ctx: SolveContext;
+}
+
+export interface SolveContext {
+  gen: GenerationContext;
+  /** Locations set from the request or laid out as a series: other invariants adapt around them. */
+  pinned: WeakMap<object, Set<string | number>>;
+  /** How many invariants of the operation mention a property name: the least mentioned is the freest. */
+  mentions: Map<string, number>;
+}
+
+export function read(loc: Location): unknown {
+  return (loc.container as Record<string | number, unknown>)[loc.key];
+}
+
+export function write(loc: Location, value: unknown): void {
+  (loc.container as Record<string | number, unknown>)[loc.key] = value;
+}
+
+export function pin(ctx: SolveContext, loc: Location): void {
+  let keys = ctx.pinned.get(loc.container);
+  if (!keys) ctx.pinned.set(loc.container, (keys = new Set()));
+  keys.add(loc.key);
+}
+
+export function isPinned(ctx: SolveContext, loc: Location): boolean {
+  return ctx.pinned.get(loc.container)?.has(loc.key) ?? false;
+}
+
+export function sameLocation(a: Location, b: Location): boolean {
+  return a.container === b.container && a.key === b.key;
+}
+
+export function evalIn(node: Node, scope: SolveScope): Value {
+  return evaluate(node, scope.vars);
+}
+
+/** A scope with one more name bound (a lambda parameter), writable when `loc` is given. */
+export function bind(scope: SolveScope, name: string, value: unknown, loc?: Location): SolveScope {
+  const roots = new Map(scope.roots);
+  if (loc) roots.set(name, loc);
+  else roots.delete(name);
+  return { vars: extendVars(scope.vars, name, value), roots, ctx: scope.ctx };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Where a path expression (`body.data.total`, `x.f`, `xs[0]`, `get(o, "k")`, `a ?? 0`) lives, if writable. */
+export function locate(node: Node, scope: SolveScope): Location | undefined {
+  switch (node.kind) {
+    case "identifier":
+      return scope.roots.get(node.name);
+    case "member": {
+      const base = locate(node.object, scope);
+      const value = base && read(base);
+      return isObject(value) ? { container: value, key: node.property } : undefined;
+    }
+    case "index": {
+      const base = locate(node.object, scope);
+      const value = base && read(base);
+      if (!Array.isArray(value)) return undefined;
+      const index = node.index < 0 ? value.length + node.index : node.index;
+      return index >= 0 && index < value.length ? { container: value, key: index } : undefined;
+    }
+    case "call": {
+      if (node.name !== "get" || node.args.length !== 2) return undefined;
+      const base = locate(node.args[0]!, scope);
+      const value = base && read(base);
+      const key = evalIn(node.args[1]!, scope);
+      return isObject(value) && typeof key === "string" ? { container: value, key } : undefined;
+    }
+    case "binary":
+      return node.operator === "??" ? locate(node.left, scope) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Every writable location an expression reads directly (not through list functions). */
+export function locationsIn(node: Node, scope: SolveScope, out: Location[] = []): Location[] {
+  const here = locate(node, scope);
+  if (here) {
+    out.push(here);
+    return out;
+  }
+  if (node.kind === "binary" || node.kind === "unary" || (node.kind === "call" && ["date", "floor", "ceil", "round", "abs"].includes(node.name))) {
+    const parts = node.kind === "binary" ? [node.left, node.right] : node.kind === "unary" ? [node.operand] : node.args;
+    for (const part of parts) locationsIn(part, scope, out);
+  }
+  return out;
+}

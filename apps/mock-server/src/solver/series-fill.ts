@@ -1,0 +1,84 @@
+import type { SchemaObject } from "@agent-analytics/spec";
+import { resolveSchema, schemaAt, schemaOfValue } from "../generate/schema-tools.js";
+import { generateValue } from "../generate/value-generator.js";
+import { formatDate } from "./assign.js";
+import { addUnits, alignToUnit, asCalendarUnit, labelFor, type CalendarUnit } from "./calendar.js";
+import { evalIn, locate, pin, read, type SolveScope } from "./scope.js";
+import type { SeriesPlan } from "./series-plan.js";
+
+/** Periods shown when the request names no range: the week up to the mock's clock. */
+const DEFAULT_PERIODS = 7;
+const MAX_PERIODS = 400;
+
+function asMs(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+function safeEval(scope: SolveScope, node: SeriesPlan["lower"]): unknown {
+  if (!node) return undefined;
+  try {
+    return evalIn(node, scope);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Lays out the list as consecutive calendar periods over the requested range (see SeriesPlan). */
+export function fillSeries(plan: SeriesPlan, scope: SolveScope): void {
+  const loc = locate(plan.list, scope);
+  const items = loc && read(loc);
+  const listSchema = Array.isArray(items) ? schemaOfValue(items) : undefined;
+  if (!Array.isArray(items) || !listSchema?.items) return;
+  const itemSchema = resolveSchema(scope.ctx.gen.doc, listSchema.items);
+  const unit = plan.unitCandidates.map((n) => asCalendarUnit(safeEval(scope, n))).find(Boolean) ?? "day";
+
+  let lo = asMs(safeEval(scope, plan.lower));
+  let hi = asMs(safeEval(scope, plan.upper));
+  if (hi !== undefined && plan.upperInclusive) hi += 1;
+  if (lo === undefined && hi === undefined) hi = alignToUnit(scope.ctx.gen.clock.to, "day");
+  if (lo === undefined) lo = addUnits(alignToUnit(hi! - 1, unit), unit, -(DEFAULT_PERIODS - 1));
+  if (hi === undefined) hi = addUnits(alignToUnit(lo, unit), unit, DEFAULT_PERIODS);
+
+  const max = Math.min((listSchema.maxItems as number | undefined) ?? MAX_PERIODS, MAX_PERIODS);
+  const periods: { start: number; end: number }[] = [];
+  let start = alignToUnit(lo, unit);
+  if (start < lo) start = plan.clipStart ? lo : addUnits(start, unit, 1);
+  while (start < hi && periods.length < max) {
+    const next = addUnits(alignToUnit(start, unit), unit, 1);
+    periods.push({ start, end: plan.clipEnd ? Math.min(next, hi) : next });
+    start = next;
+  }
+
+  items.length = 0;
+  for (const period of periods) {
+    const item = generateValue({ ...scope.ctx.gen, clock: { from: period.start, to: Math.max(period.end, period.start + 1) } }, itemSchema) as Record<string, unknown>;
+    placePeriod(scope, item, itemSchema, plan, period, unit);
+    items.push(item);
+  }
+}
+
+function placePeriod(
+  scope: SolveScope,
+  item: Record<string, unknown>,
+  itemSchema: SchemaObject,
+  plan: SeriesPlan,
+  period: { start: number; end: number },
+  unit: CalendarUnit,
+): void {
+  const { doc } = scope.ctx.gen;
+  const set = (field: string, value: unknown) => {
+    item[field] = value;
+    pin(scope.ctx, { container: item, key: field });
+  };
+  set(plan.startField, formatDate(period.start, schemaAt(doc, item, plan.startField), item[plan.startField]));
+  const endField = plan.endField ?? Object.keys(item).find((k) => /^end|End/.test(k) && k !== plan.startField);
+  if (endField && typeof item[endField] === "string") set(endField, formatDate(period.end, schemaAt(doc, item, endField)));
+  // A label field (`periodKey: 2026-W08`) gets the period's conventional label when its pattern admits it.
+  const label = labelFor(period.start, unit);
+  const properties = (itemSchema.properties ?? {}) as Record<string, unknown>;
+  for (const [name, sub] of Object.entries(properties)) {
+    const schema = resolveSchema(doc, sub);
+    if (name === plan.startField || name === endField || typeof schema.pattern !== "string") continue;
+    if (new RegExp(schema.pattern).test(label)) set(name, label);
+  }
+}
