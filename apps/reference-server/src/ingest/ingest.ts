@@ -1,0 +1,86 @@
+import type { IngestBatch, IngestResult } from "@agent-analytics/types";
+import type { Database, Queryable } from "../storage/engine.js";
+import { applyRollups } from "./rollups.js";
+import { contentKey, normalize, RECORD_TYPES, type Agent, type Canonical, type RecordType } from "./records.js";
+import { resolveReferences } from "./references.js";
+import { insertRecords, loadByIds, type NewRecords, type SessionInfo } from "./store.js";
+
+export interface RecordError { recordType: RecordType; index: number; id: string | null; reason: string }
+
+export type IngestOutcome =
+  | { kind: "stored"; result: IngestResult }
+  | { kind: "invalid"; errors: RecordError[] }
+  | { kind: "conflict"; errors: RecordError[] };
+
+/** Thrown inside the transaction to roll it back with an outcome. */
+class Rejected extends Error {
+  constructor(readonly outcome: IngestOutcome) {
+    super(outcome.kind);
+  }
+}
+
+/**
+ * Stores a schema-valid batch for an organisation, all or nothing. Batches of one organisation
+ * are serialised by a transaction-scoped advisory lock, so that the existence checks, the
+ * duplicate/conflict classification and the rollup increments of concurrent batches never
+ * interleave (other organisations proceed in parallel).
+ */
+export async function ingestBatch(db: Database, orgId: string, batch: IngestBatch): Promise<IngestOutcome> {
+  try {
+    return await db.transaction((tx) => ingestInTransaction(tx, orgId, batch));
+  } catch (error) {
+    if (error instanceof Rejected) return error.outcome;
+    throw error;
+  }
+}
+
+async function ingestInTransaction(tx: Queryable, orgId: string, batch: IngestBatch): Promise<IngestOutcome> {
+  await tx.query("SELECT pg_advisory_xact_lock(hashtext('ingest:' || $1))", [orgId]);
+  const counts = () => ({ users: 0, agents: 0, sessions: 0, runs: 0, messages: 0, feedback: 0, kbFiles: 0, total: 0 });
+  const received = counts();
+  const accepted = counts();
+  const duplicates = counts();
+  const fresh = { users: [], agents: [], sessions: [], runs: [], messages: [], feedback: [], kbFiles: [] } as unknown as NewRecords;
+  // Every record of the batch that ends up stored (new or duplicate), by id, for references.
+  const inBatch = {} as { [T in RecordType]: Map<string, Canonical[T]> };
+  const conflicts: RecordError[] = [];
+
+  for (const type of RECORD_TYPES) {
+    const raws = (batch[type] ?? []) as never[];
+    const records = raws.map((r) => normalize[type](r) as Canonical[typeof type]);
+    const stored = await loadByIds(tx, orgId, type, [...new Set(records.map((r) => r.id))]);
+    const seen = new Map<string, string>();
+    inBatch[type] = new Map() as never;
+    records.forEach((record, index) => {
+      received[type] += 1;
+      const key = contentKey(record);
+      const previous = stored.has(record.id) ? contentKey(stored.get(record.id)!) : seen.get(record.id);
+      if (previous === undefined) {
+        seen.set(record.id, key);
+        (fresh[type] as unknown[]).push(record);
+        inBatch[type].set(record.id, record as never);
+        accepted[type] += 1;
+      } else if (previous === key) {
+        inBatch[type].set(record.id, record as never);
+        duplicates[type] += 1;
+      } else {
+        const where = stored.has(record.id) ? "is stored" : "appears earlier in the batch";
+        conflicts.push({ recordType: type, index, id: record.id, reason: `${record.id} ${where} with different content.` });
+      }
+    });
+  }
+
+  const resolved = await resolveReferences(tx, orgId, batch, inBatch);
+  if (resolved.errors.length > 0) throw new Rejected({ kind: "invalid", errors: resolved.errors });
+  if (conflicts.length > 0) throw new Rejected({ kind: "conflict", errors: conflicts });
+
+  const sessionOf = (id: string): SessionInfo => resolved.sessions.get(id)!;
+  const kindOf = (id: string): Agent["kind"] => resolved.agentKinds.get(id)!;
+  await insertRecords(tx, orgId, fresh, sessionOf);
+  await applyRollups(tx, orgId, fresh, sessionOf, kindOf);
+
+  for (const c of [received, accepted, duplicates]) {
+    c.total = c.users + c.agents + c.sessions + c.runs + c.messages + c.feedback + c.kbFiles;
+  }
+  return { kind: "stored", result: { received, accepted, duplicates } };
+}

@@ -1,0 +1,102 @@
+import type { Queryable } from "../storage/engine.js";
+import { insertRows } from "../storage/bulk.js";
+import { fromRow, iso, TABLE, type Canonical, type RecordType } from "./records.js";
+
+/** Stored records of one type among `ids`, in canonical form, by id. */
+export async function loadByIds<T extends RecordType>(
+  db: Queryable,
+  orgId: string,
+  type: T,
+  ids: string[],
+): Promise<Map<string, Canonical[T]>> {
+  const found = new Map<string, Canonical[T]>();
+  if (ids.length === 0) return found;
+  const rows = await db.query(`SELECT * FROM ${TABLE[type]} WHERE org_id = $1 AND id = ANY($2::text[])`, [orgId, ids]);
+  for (const row of rows) found.set(String(row.id), fromRow[type](row) as Canonical[T]);
+  return found;
+}
+
+/** Session facts messages and feedback carry with them. */
+export interface SessionInfo { agentId: string; userId: string | null }
+
+export interface NewRecords {
+  users: Canonical["users"][];
+  agents: Canonical["agents"][];
+  sessions: Canonical["sessions"][];
+  runs: Canonical["runs"][];
+  messages: Canonical["messages"][];
+  feedback: Canonical["feedback"][];
+  kbFiles: Canonical["kbFiles"][];
+}
+
+const ts = (v: number | null) => (v == null ? null : iso(v));
+
+/** Inserts the batch's new records and their analytics events. */
+export async function insertRecords(db: Queryable, orgId: string, rec: NewRecords, sessionOf: (id: string) => SessionInfo): Promise<void> {
+  await insertRows(db, "users", { org_id: "text", id: "text", metadata: "jsonb" },
+    rec.users.map((u) => ({ org_id: orgId, id: u.id, metadata: u.metadata })));
+  await insertRows(db, "agents", { org_id: "text", id: "text", name: "text", kind: "text" },
+    rec.agents.map((a) => ({ org_id: orgId, ...a })));
+  await insertRows(db, "sessions", { org_id: "text", id: "text", agent_id: "text", user_id: "text", created_at: "timestamptz" },
+    rec.sessions.map((s) => ({ org_id: orgId, id: s.id, agent_id: s.agentId, user_id: s.userId, created_at: iso(s.createdAt) })));
+  await insertRows(db, "runs", {
+    org_id: "text", id: "text", agent_id: "text", session_id: "text", user_id: "text", status: "text", model_id: "text",
+    model_provider: "text", tok_input: "bigint", tok_output: "bigint", tok_cached: "bigint", tok_cache_write: "bigint",
+    tok_reasoning: "bigint", tok_audio_input: "bigint", tok_audio_output: "bigint", posts_generated: "bigint",
+    posts_published: "bigint", error: "text", started_at: "timestamptz", completed_at: "timestamptz",
+  }, rec.runs.map((r) => ({
+    org_id: orgId, id: r.id, agent_id: r.agentId, session_id: r.sessionId, user_id: r.userId, status: r.status,
+    model_id: r.modelId, model_provider: r.modelProvider, tok_input: r.tokInput, tok_output: r.tokOutput,
+    tok_cached: r.tokCached, tok_cache_write: r.tokCacheWrite, tok_reasoning: r.tokReasoning,
+    tok_audio_input: r.tokAudioInput, tok_audio_output: r.tokAudioOutput, posts_generated: r.postsGenerated,
+    posts_published: r.postsPublished, error: r.error, started_at: iso(r.startedAt), completed_at: ts(r.completedAt),
+  })));
+  await insertRows(db, "messages", {
+    org_id: "text", id: "text", session_id: "text", agent_id: "text", user_id: "text", role: "text",
+    tool_calls: "bigint", input_tokens: "bigint", output_tokens: "bigint", created_at: "timestamptz",
+  }, rec.messages.map((m) => {
+    const s = sessionOf(m.sessionId);
+    return {
+      org_id: orgId, id: m.id, session_id: m.sessionId, agent_id: s.agentId, user_id: s.userId, role: m.role,
+      tool_calls: m.toolCalls, input_tokens: m.inputTokens, output_tokens: m.outputTokens, created_at: iso(m.createdAt),
+    };
+  }));
+  await insertRows(db, "feedback", {
+    org_id: "text", id: "text", session_id: "text", message_id: "text", agent_id: "text", user_id: "text",
+    helpful: "boolean", created_at: "timestamptz",
+  }, rec.feedback.map((f) => {
+    const s = sessionOf(f.sessionId);
+    return {
+      org_id: orgId, id: f.id, session_id: f.sessionId, message_id: f.messageId, agent_id: s.agentId,
+      user_id: s.userId, helpful: f.helpful, created_at: iso(f.createdAt),
+    };
+  }));
+  await insertRows(db, "kb_files", {
+    org_id: "text", id: "text", knowledge_base_id: "text", extract_input_tokens: "bigint",
+    extract_output_tokens: "bigint", processed_at: "timestamptz",
+  }, rec.kbFiles.map((k) => ({
+    org_id: orgId, id: k.id, knowledge_base_id: k.knowledgeBaseId, extract_input_tokens: k.extractInputTokens,
+    extract_output_tokens: k.extractOutputTokens, processed_at: iso(k.processedAt),
+  })));
+  await insertRows(db, "events", {
+    org_id: "text", id: "text", event_type: "text", agent_id: "text", user_id: "text", ts: "timestamptz", run_completed: "boolean",
+  }, eventsOf(orgId, rec, sessionOf));
+}
+
+/** The analytics events of docs/semantics.md that new records produce. */
+function eventsOf(orgId: string, rec: NewRecords, sessionOf: (id: string) => SessionInfo): Record<string, unknown>[] {
+  const events: Record<string, unknown>[] = [];
+  for (const m of rec.messages) {
+    const s = sessionOf(m.sessionId);
+    const type = m.role === "user" ? "incomingMessages" : "outgoingMessages";
+    events.push({ org_id: orgId, id: `${m.id}:${type}`, event_type: type, agent_id: s.agentId, user_id: s.userId, ts: iso(m.createdAt), run_completed: false });
+  }
+  for (const r of rec.runs) {
+    const completed = r.status === "completed";
+    events.push({ org_id: orgId, id: `${r.id}:tasksInitiated`, event_type: "tasksInitiated", agent_id: r.agentId, user_id: r.userId, ts: iso(r.startedAt), run_completed: completed });
+    if (completed && r.completedAt != null) {
+      events.push({ org_id: orgId, id: `${r.id}:tasksCompleted`, event_type: "tasksCompleted", agent_id: r.agentId, user_id: r.userId, ts: iso(r.completedAt), run_completed: false });
+    }
+  }
+  return events;
+}

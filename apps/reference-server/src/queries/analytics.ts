@@ -1,0 +1,109 @@
+import type { Queryable } from "../storage/engine.js";
+import { splitRange } from "./time.js";
+
+export interface WindowFigures {
+  key: string | null;
+  incomingMessages: number;
+  outgoingMessages: number;
+  tasksInitiated: number;
+  tasksCompleted: number;
+  /** Runs started in the window with status completed (numerator of completionRate). */
+  initiatedCompleted: number;
+  activeUsers: number;
+}
+
+export type Grouping =
+  | { by: "none" }
+  | { by: "agent" }
+  | { by: "user" }
+  /** Calendar buckets: `day` (YYYY-MM-DD), `week` (ISO YYYY-Www), `month` (YYYY-MM). */
+  | { by: "period"; period: "day" | "week" | "month" };
+
+export interface EventFilter {
+  assistant?: string;
+  user?: string;
+}
+
+const BUCKET = { day: "YYYY-MM-DD", week: 'IYYY-"W"IW', month: "YYYY-MM" } as const;
+
+/**
+ * Event counts over the half-open window `[start, end)`, grouped as asked. Whole UTC days are read
+ * from activity_daily, the partial edges from the indexed events table; distinct active users are
+ * taken over the union of both, so they are exact.
+ */
+export async function windowFigures(db: Queryable, orgId: string, start: number, end: number, grouping: Grouping, filter: EventFilter = {}): Promise<WindowFigures[]> {
+  const split = splitRange(start, end);
+  const params: unknown[] = [orgId, split.fullFrom, split.fullTo, ...split.edges];
+  const rollupWhere: string[] = [];
+  const eventWhere: string[] = [];
+  if (filter.assistant !== undefined) {
+    const p = `$${params.push(filter.assistant)}`;
+    rollupWhere.push(`agent_id = ${p}`);
+    eventWhere.push(`agent_id = ${p}`);
+  }
+  if (filter.user !== undefined) {
+    const p = `$${params.push(filter.user)}`;
+    rollupWhere.push(`user_id = ${p}`);
+    eventWhere.push(`user_id = ${p}`);
+  }
+  const and = (list: string[]) => list.map((c) => ` AND ${c}`).join("");
+  const key =
+    grouping.by === "agent" ? "agent_id" : grouping.by === "user" ? "user_id" : grouping.by === "period" ? "bucket" : "NULL::text";
+  const bucket = (dayExpr: string) => (grouping.by === "period" ? `to_char(${dayExpr}, '${BUCKET[grouping.period]}')` : "NULL::text");
+  const rows = await db.query<Record<string, unknown>>(
+    `WITH parts AS (
+       SELECT ${bucket("day")} AS bucket, agent_id, nullif(user_id, '') AS user_id, incoming, outgoing, initiated, initiated_completed, completed
+       FROM activity_daily WHERE org_id = $1 AND day >= $2::date AND day < $3::date
+         AND (incoming > 0 OR outgoing > 0 OR initiated > 0 OR completed > 0)${and(rollupWhere)}
+       UNION ALL
+       SELECT ${bucket("(ts AT TIME ZONE 'UTC')::date")}, agent_id, user_id, (event_type = 'incomingMessages')::int,
+         (event_type = 'outgoingMessages')::int, (event_type = 'tasksInitiated')::int,
+         (event_type = 'tasksInitiated' AND run_completed)::int, (event_type = 'tasksCompleted')::int
+       FROM events WHERE org_id = $1 AND ((ts >= $4 AND ts < $5) OR (ts >= $6 AND ts < $7))${and(eventWhere)}
+     )
+     SELECT ${key} AS key, sum(incoming)::float8 AS incoming, sum(outgoing)::float8 AS outgoing, sum(initiated)::float8 AS initiated,
+       sum(initiated_completed)::float8 AS initiated_completed, sum(completed)::float8 AS completed,
+       count(DISTINCT user_id) FILTER (WHERE incoming > 0)::float8 AS active_users
+     FROM parts ${grouping.by === "user" ? "WHERE user_id IS NOT NULL" : ""}
+     ${grouping.by === "none" ? "" : `GROUP BY ${key}`}`,
+    params,
+  );
+  return rows.map((r) => ({
+    key: r.key == null ? null : String(r.key),
+    incomingMessages: Number(r.incoming ?? 0),
+    outgoingMessages: Number(r.outgoing ?? 0),
+    tasksInitiated: Number(r.initiated ?? 0),
+    tasksCompleted: Number(r.completed ?? 0),
+    initiatedCompleted: Number(r.initiated_completed ?? 0),
+    activeUsers: Number(r.active_users ?? 0),
+  }));
+}
+
+export const EVENT_TYPES = ["incomingMessages", "outgoingMessages", "tasksInitiated", "tasksCompleted"] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface EventRow { id: string; eventType: EventType; assistant: string; user: string | null; timestamp: string }
+
+/** One page of the window's events, ascending by timestamp then id. */
+export async function eventPage(
+  db: Queryable,
+  orgId: string,
+  start: number,
+  end: number,
+  filter: EventFilter & { eventType?: EventType },
+  limit: number,
+  skip: number,
+): Promise<EventRow[]> {
+  const params: unknown[] = [orgId, new Date(start).toISOString(), new Date(end).toISOString()];
+  const where: string[] = [];
+  if (filter.eventType !== undefined) where.push(`event_type = $${params.push(filter.eventType)}`);
+  if (filter.assistant !== undefined) where.push(`agent_id = $${params.push(filter.assistant)}`);
+  if (filter.user !== undefined) where.push(`user_id = $${params.push(filter.user)}`);
+  const rows = await db.query<{ id: string; event_type: EventType; agent_id: string; user_id: string | null; ts: Date | string }>(
+    `SELECT id, event_type, agent_id, user_id, ts FROM events
+     WHERE org_id = $1 AND ts >= $2 AND ts < $3${where.map((w) => ` AND ${w}`).join("")}
+     ORDER BY ts, id LIMIT $${params.push(limit)} OFFSET $${params.push(skip)}`,
+    params,
+  );
+  return rows.map((r) => ({ id: r.id, eventType: r.event_type, assistant: r.agent_id, user: r.user_id, timestamp: new Date(r.ts).toISOString() }));
+}

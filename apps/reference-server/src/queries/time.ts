@@ -1,0 +1,44 @@
+/** UTC day arithmetic on epoch milliseconds. */
+export const DAY_MS = 86_400_000;
+
+export const floorDay = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
+export const ceilDay = (ms: number) => Math.ceil(ms / DAY_MS) * DAY_MS;
+export const dayString = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+export const isoMs = (ms: number) => new Date(ms).toISOString();
+
+/** Today's UTC midnight. */
+export const todayMidnight = (now = Date.now()) => floorDay(now);
+
+/**
+ * Splits a half-open instant range into whole UTC days (served from rollups) and the partial
+ * edges (served from indexed raw rows). When the range holds no whole day, it is all edge.
+ */
+export interface RangeSplit {
+  /** Whole days `[fullFrom, fullTo)` as `YYYY-MM-DD`; equal when there are none. */
+  fullFrom: string;
+  fullTo: string;
+  /** Edge ranges as ISO instants, half-open; an empty edge has start == end. */
+  edges: [string, string, string, string];
+}
+
+export function splitRange(start: number, end: number): RangeSplit {
+  const a = ceilDay(start);
+  const b = floorDay(end);
+  if (a >= b) return { fullFrom: dayString(a), fullTo: dayString(a), edges: [isoMs(start), isoMs(end), isoMs(end), isoMs(end)] };
+  return { fullFrom: dayString(a), fullTo: dayString(b), edges: [isoMs(start), isoMs(a), isoMs(b), isoMs(end)] };
+}
+
+/** Parses the analytics module's date-or-date-time parameter (a bare date is its UTC midnight). */
+export function parseDateParam(value: string): number {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Date.parse(value);
+}
+
+/** `Math.round(a / b)` with halves away from zero, exact for integers (a, b >= 0, b > 0). */
+export function roundDiv(a: number, b: number): number {
+  return Math.floor((2 * a + b) / (2 * b));
+}
+
+/** a / b rounded to 4 decimals (halves away from zero), 0 when b is 0. */
+export function rate4(a: number, b: number): number {
+  return b === 0 ? 0 : roundDiv(a * 10_000, b) / 10_000;
+}

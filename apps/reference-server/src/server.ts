@@ -1,0 +1,62 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { pino, type Logger } from "pino";
+import { createApp } from "./http/app.js";
+import { migrate } from "./storage/migrate.js";
+import { openDatabase, type Database, type DatabaseOptions } from "./storage/engine.js";
+
+export interface ServerOptions extends DatabaseOptions {
+  port?: number;
+  host?: string;
+  logLevel?: string;
+  logger?: Logger;
+  /** Called after migrations, before listening (the demo loads its data here). */
+  beforeListen?: (db: Database, logger: Logger) => Promise<void>;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Database;
+  logger: Logger;
+  /** Stops accepting connections, lets in-flight requests and background work finish, closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ level: options.logLevel ?? "info" });
+  const db = await openDatabase(options);
+  await migrate(db);
+  if (options.beforeListen) await options.beforeListen(db, logger);
+  const background = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    background.add(work);
+    void work.finally(() => background.delete(work));
+  };
+  const app = createApp(db, logger, track);
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(options.port ?? 3000, options.host ?? "127.0.0.1", (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  server.keepAliveTimeout = 5_000;
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    db,
+    logger,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Idle keep-alive connections would hold close() open; in-flight requests still finish.
+          server.closeIdleConnections();
+        });
+        await Promise.allSettled([...background]);
+        await db.close();
+      })();
+      return closing;
+    },
+  };
+}
