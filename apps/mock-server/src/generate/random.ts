@@ -1,11 +1,11 @@
-import { Faker, en } from "@faker-js/faker";
+import { Faker, base, en } from "@faker-js/faker";
 
 /**
  * The source of randomness for one response. One Faker instance is reused for every request and
  * re-seeded per request: building a Faker is costly, seeding it is cheap, and a request is handled
  * synchronously from seed to body, so no other request can interleave.
  */
-const shared = new Faker({ locale: [en] });
+const shared = new Faker({ locale: [en, base] });
 
 export interface Random {
   faker: Faker;

@@ -55,7 +55,7 @@ export function stringForName(name: string, parent: string | undefined, random: 
   if (lower === "assistant" || lower === "agent") return `agent_${random.faker.word.noun().toLowerCase().replace(/[^a-z]/g, "")}`;
   if (lower.includes("email")) return random.faker.internet.email().toLowerCase();
   if (lower === "name" || lower.endsWith("name")) return random.faker.company.buzzNoun().replace(/^\w/, (c) => c.toUpperCase()) + " agent";
-  if (/(error|message|detail|description|summary|reason)$/.test(lower)) return random.faker.lorem.sentence({ min: 4, max: 9 });
+  if (/(error|message|detail|description|summary|reason)$/.test(lower)) return random.faker.hacker.phrase();
   if (/url$|uri$/.test(lower)) return random.faker.internet.url();
   if (lower === "role") return random.pick(["admin", "member", "viewer"]);
   return undefined;

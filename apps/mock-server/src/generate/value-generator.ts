@@ -22,7 +22,7 @@ export function generateValue(ctx: GenerationContext, schemaIn: unknown, name = 
   const schema = resolveSchema(ctx.doc, schemaIn);
   if ("const" in schema) return schema.const;
   if (Array.isArray(schema.enum)) return ctx.random.pick(schema.enum);
-  if (isNullable(schema) && ctx.random.chance(0.25)) return null;
+  if (isNullable(schema) && ctx.random.chance(0.15)) return null;
   const branches = nonNullBranches(ctx.doc, schema);
   const chosen = branches.length > 1 ? ctx.random.pick(branches) : (branches[0] ?? schema);
   if (chosen !== schema) return generateValue(ctx, chosen, name, parent, depth);

@@ -1,0 +1,157 @@
+import {
+  ContractValidator,
+  describeIssues,
+  document as mergedDocument,
+  errorResponse,
+  listOperations,
+  matchRoute,
+  parseRequest,
+  presentedCredential,
+  problem,
+  requiresCredentials,
+  responseFor,
+  responseSchemaPointer,
+  successStatuses,
+  validationStatus,
+  type ErrorResponse,
+  type OpenApiDocument,
+  type Operation,
+} from "@agent-analytics/spec";
+import { dynamicBody } from "./dynamic-body.js";
+import { hashSeed } from "./generate/random.js";
+import { corsHeaders } from "./http/cors.js";
+import { isControlParameter, parsePreferHeader, parsePreferQuery, type MockPreferences } from "./http/prefer.js";
+import { normalizedQuery, splitUrl, type MockRequest, type MockResponse } from "./http/request-parts.js";
+import { pickDelay, pickFailure } from "./faults.js";
+import { resolveOptions, type MockOptions, type ResolvedOptions } from "./options.js";
+import { planDocument, type ResponsePlan } from "./solver/operation-plan.js";
+import { indexExamples, type StaticExample } from "./static-examples.js";
+import { parseBody } from "./http/body.js";
+
+/**
+ * The mock as a function from request to response, with everything derived from the contract
+ * compiled once: routes, validators, per-response solving plans and serialized examples.
+ */
+export class MockEngine {
+  readonly doc: OpenApiDocument;
+  readonly options: ResolvedOptions;
+  private readonly validator: ContractValidator;
+  private readonly plans: Map<string, ResponsePlan>;
+  private readonly examples: Map<string, StaticExample[]>;
+
+  constructor(options: MockOptions = {}) {
+    this.doc = options.document ?? mergedDocument;
+    this.options = resolveOptions(options);
+    this.validator = new ContractValidator(this.doc);
+    const operations = listOperations(this.doc);
+    this.plans = planDocument(this.doc);
+    this.examples = indexExamples(this.doc, operations);
+    // Compile response validators now rather than on each operation's first request.
+    for (const operation of operations) {
+      for (const status of successStatuses(operation)) {
+        const plan = this.plans.get(`${operation.operationId} ${status}`);
+        if (plan?.schema) this.validator.validate(responseSchemaPointer(operation, String(status), plan.mediaType), null);
+      }
+    }
+  }
+
+  handle(request: MockRequest): MockResponse {
+    const cors = this.options.cors ? corsHeaders(request) : {};
+    try {
+      return this.route(request, cors);
+    } catch (error) {
+      // Bad input must never take the mock down; reaching here is a bug in the mock, reported as such.
+      const failure = problem(500, `the mock failed to answer: ${(error as Error).message}`);
+      return this.reply(failure, cors, 0);
+    }
+  }
+
+  private route(request: MockRequest, cors: Record<string, string>): MockResponse {
+    const { pathname, query } = splitUrl(request.url);
+    const match = matchRoute(this.doc, request.method, pathname);
+    if (match.kind === "not-found") return this.reply(problem(404, `no operation at ${pathname}`), cors, 0);
+    if (match.kind === "method-not-allowed") {
+      const denied = problem(405, `${request.method} is not allowed on ${pathname}`);
+      return this.reply(denied, { ...cors, allow: match.allow.join(", ") }, 0);
+    }
+    const { operation, pathParams } = match;
+
+    const prefer = request.headers.prefer;
+    const parsedPrefer =
+      prefer !== undefined ? parsePreferHeader(Array.isArray(prefer) ? prefer.join(",") : prefer) : parsePreferQuery(query);
+    if (!parsedPrefer.ok) return this.reply(problem(422, parsedPrefer.message), cors, 0);
+    const prefs = parsedPrefer.preferences;
+    const delayMs = pickDelay(prefs.delay ?? this.options.delay);
+    for (const key of Object.keys(query)) if (isControlParameter(key)) delete query[key];
+
+    // An explicitly requested error is served as asked, whatever the request holds.
+    if (prefs.code !== undefined && prefs.code >= 400) return this.answer(operation, prefs.code, prefs, undefined, request, cors, delayMs);
+
+    if (requiresCredentials(operation) && !presentedCredential(this.doc, operation, request.headers)) {
+      const denied = errorResponse(this.doc, operation, 401, "missing or malformed credentials");
+      return this.reply(denied, { ...cors, "www-authenticate": "Bearer" }, delayMs);
+    }
+    const body = parseBody(operation, request);
+    if (!body.ok) return this.reply(errorResponse(this.doc, operation, body.status ?? validationStatus(operation), body.message), cors, delayMs);
+    const parsed = parseRequest(this.doc, this.validator, operation, { pathParams, query, headers: request.headers, body: body.value });
+    if (!parsed.ok) {
+      const invalid = errorResponse(this.doc, operation, validationStatus(operation), describeIssues(parsed.issues));
+      return this.reply(invalid, cors, delayMs);
+    }
+
+    const failure = pickFailure(prefs.failRate ?? this.options.failRate);
+    if (failure) {
+      const injected = errorResponse(this.doc, operation, failure.status, failure.message);
+      return this.reply(injected, { ...cors, ...failure.headers }, delayMs);
+    }
+    return this.answer(operation, prefs.code ?? successStatuses(operation)[0] ?? 200, prefs, parsed.request, request, cors, delayMs);
+  }
+
+  private answer(
+    operation: Operation,
+    status: number,
+    prefs: MockPreferences,
+    parsed: import("@agent-analytics/spec").ParsedRequest | undefined,
+    request: MockRequest,
+    cors: Record<string, string>,
+    delayMs: number,
+  ): MockResponse {
+    const response = responseFor(operation, status);
+    if (!response || !Object.keys(operation.responses).includes(String(status))) {
+      return this.reply(problem(422, `${operation.operationId} does not document status ${status}`), cors, 0);
+    }
+    const examples = this.examples.get(`${operation.operationId} ${status}`) ?? [];
+    if (prefs.example !== undefined && !examples.some((e) => e.name === prefs.example)) {
+      const names = examples.map((e) => e.name).join(", ") || "none";
+      return this.reply(problem(422, `no example '${prefs.example}' for ${operation.operationId} ${status} (examples: ${names})`), cors, 0);
+    }
+    const dynamic = prefs.example !== undefined ? false : (prefs.dynamic ?? this.options.dynamic);
+    const content = response.content !== undefined && Object.keys(response.content).length > 0;
+    if (!content) return { status, headers: cors, body: "", delayMs };
+
+    if (!dynamic && examples.length > 0) {
+      const chosen = examples.find((e) => e.name === prefs.example) ?? examples[0]!;
+      return { status, headers: { ...cors, "content-type": chosen.contentType }, body: chosen.body, delayMs };
+    }
+    const plan = this.plans.get(`${operation.operationId} ${status}`);
+    if (status >= 400 || !plan || !parsed) {
+      const message = `mocked ${status} response for ${operation.operationId}`;
+      return this.reply(errorResponse(this.doc, operation, status, message), cors, delayMs);
+    }
+    const { pathname, query } = splitUrl(request.url);
+    const identity = [request.method.toUpperCase(), pathname, normalizedQuery(query, (k) => !isControlParameter(k)), request.body ?? ""];
+    const seed = hashSeed(...identity, prefs.seed ?? this.options.seed);
+    const generated = dynamicBody(this.doc, this.validator, operation, plan, parsed, seed, this.options.now);
+    if (!generated.verified) {
+      // No body can honour the contract for this request (a reversed range, a range longer than a
+      // list may be): answered as the operation answers a request it cannot serve.
+      const message = `no response satisfies the contract for this request (${generated.reason})`;
+      return this.reply(errorResponse(this.doc, operation, validationStatus(operation), message), cors, delayMs);
+    }
+    return { status, headers: { ...cors, "content-type": plan.mediaType }, body: JSON.stringify(generated.body), delayMs };
+  }
+
+  private reply(error: ErrorResponse, headers: Record<string, string>, delayMs: number): MockResponse {
+    return { status: error.status, headers: { ...headers, "content-type": error.contentType }, body: JSON.stringify(error.body), delayMs };
+  }
+}

@@ -1,0 +1,79 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { MockEngine } from "./engine.js";
+import { isPreflight, preflightHeaders } from "./http/cors.js";
+import type { MockRequest, MockResponse } from "./http/request-parts.js";
+import type { MockOptions } from "./options.js";
+
+/** Bodies above this are refused before they are buffered (the contract's own limits are lower). */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface RunningMock {
+  server: Server;
+  engine: MockEngine;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The mock over bare node:http: no framework between the socket and the engine, since the point is
+ * to answer many times faster than Prism.
+ */
+export async function startMockServer(options: MockOptions = {}): Promise<RunningMock> {
+  const engine = new MockEngine(options);
+  const server = createServer((req, res) => serve(engine, req, res));
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(engine.options.port, engine.options.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    server,
+    engine,
+    url: `http://${host}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function serve(engine: MockEngine, req: IncomingMessage, res: ServerResponse): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let refused = false;
+  req.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) {
+      refused = true;
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.on("error", () => res.destroy());
+  req.on("end", () => {
+    const request: MockRequest = {
+      method: req.method ?? "GET",
+      url: req.url ?? "/",
+      headers: req.headers,
+      body: chunks.length ? Buffer.concat(chunks).toString("utf8") : undefined,
+    };
+    if (refused) return send(res, req, { status: 413, headers: { "content-type": "application/problem+json" }, body: JSON.stringify({ type: "about:blank", title: "Payload Too Large", status: 413, detail: `bodies above ${MAX_BODY_BYTES} bytes are refused` }), delayMs: 0 });
+    if (engine.options.cors && isPreflight(request)) return send(res, req, { status: 204, headers: preflightHeaders(request), body: "", delayMs: 0 });
+    send(res, req, engine.handle(request));
+  });
+}
+
+function send(res: ServerResponse, req: IncomingMessage, response: MockResponse): void {
+  const write = () => {
+    if (res.destroyed) return;
+    const headers: Record<string, string | number> = { ...response.headers, "content-length": Buffer.byteLength(response.body) };
+    res.writeHead(response.status, headers);
+    res.end(req.method === "HEAD" ? undefined : response.body);
+  };
+  if (response.delayMs > 0) setTimeout(write, response.delayMs);
+  else write();
+}
