@@ -1,0 +1,74 @@
+import { credentialForms, operationPointer, requiresCredentials, type Operation } from "@agent-analytics/spec";
+import { describeResponse, Skip, Verdict, type Requirement } from "../requirement.js";
+import type { RunContext } from "../run-context.js";
+import { expectError } from "./error-format.js";
+
+function acceptsApiKey(ctx: RunContext["doc"], operation: Operation): boolean {
+  return credentialForms(ctx, operation).some((s) => s.type === "apiKey" && s.in === "header");
+}
+
+/** `auth-missing`, `auth-wrong` and (where the module allows the header form) `auth-api-key`. */
+export function authRequirements(doc: RunContext["doc"], operation: Operation): Requirement[] {
+  if (!requiresCredentials(operation)) return [];
+  const base = { class: operation.conformanceClass, operationId: operation.operationId, phase: "probe" as const };
+  const ref = `${operationPointer(operation)}/security`;
+  const id = (check: string) => `${operation.conformanceClass}.${operation.operationId}.${check}`;
+  const requirements: Requirement[] = [
+    {
+      ...base,
+      id: id("auth-missing"),
+      title: `${operation.operationId} answers 401 in the module's error format without credentials`,
+      specRef: ref,
+      async run(ctx) {
+        const sample = sampleOrSkip(ctx, operation);
+        const verdict = new Verdict();
+        expectError(ctx, operation, await ctx.client.call(operation, { ...sample, auth: "none" }), 401, "no credentials", verdict);
+        return verdict.outcome();
+      },
+    },
+    {
+      ...base,
+      id: id("auth-wrong"),
+      title: `${operation.operationId} answers 401 in the module's error format for an unknown key`,
+      specRef: ref,
+      async run(ctx) {
+        const sample = sampleOrSkip(ctx, operation);
+        const verdict = new Verdict();
+        const bogus = `${ctx.prefix}-not-a-key`;
+        expectError(ctx, operation, await ctx.client.call(operation, { ...sample, auth: { bearer: bogus } }), 401, "unknown bearer key", verdict);
+        if (acceptsApiKey(ctx.doc, operation)) {
+          expectError(ctx, operation, await ctx.client.call(operation, { ...sample, auth: { apiKey: bogus } }), 401, "unknown x-api-key", verdict);
+        }
+        return verdict.outcome();
+      },
+    },
+  ];
+  if (acceptsApiKey(doc, operation)) {
+    requirements.push({
+      ...base,
+      id: id("auth-api-key"),
+      title: `${operation.operationId} accepts the key as an x-api-key header`,
+      specRef: ref,
+      async run(ctx) {
+        const sample = sampleOrSkip(ctx, operation);
+        const key = ctx.options.apiKey ?? ctx.options.token;
+        const viaBearer = await ctx.client.call(operation, sample.body === undefined ? sample : { ...sample, body: { users: [{ id: ctx.freshId("probe_user") }] } });
+        const viaHeader = await ctx.client.call(operation, { ...sample, auth: { apiKey: key } });
+        if (!ctx.options.apiKey && viaHeader.response?.status === 401) {
+          throw new Skip("the bearer token is not accepted as an x-api-key; pass --api-key to check this form");
+        }
+        const verdict = new Verdict();
+        const ok = viaHeader.response !== undefined && viaHeader.response.status === viaBearer.response?.status && viaHeader.response.status < 300;
+        verdict.check(ok, viaHeader, `with x-api-key: answered ${describeResponse(viaHeader)}; with the bearer form: ${describeResponse(viaBearer)}`, "the same 2xx as the bearer form");
+        return verdict.outcome();
+      },
+    });
+  }
+  return requirements;
+}
+
+function sampleOrSkip(ctx: RunContext, operation: Operation) {
+  const sample = ctx.sampleCall(operation);
+  if (typeof sample === "string") throw new Skip(sample);
+  return sample;
+}

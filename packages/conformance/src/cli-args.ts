@@ -1,0 +1,76 @@
+import { parseArgs } from "node:util";
+import { ConformanceStartError } from "./errors.js";
+import type { ConformanceOptions } from "./types.js";
+
+export interface CliOptions {
+  run: ConformanceOptions;
+  reports: { junit?: string; json?: string; html?: string };
+  verbose: boolean;
+  help: boolean;
+}
+
+export const USAGE = `Usage: agent-analytics-conformance --base-url URL --token KEY [options]
+
+  --base-url URL        server under test (required)
+  --token KEY           API key, sent as Authorization: Bearer (required)
+  --api-key KEY         key for the x-api-key header form (default: the token)
+  --token-b KEY         key of another organisation: enables the isolation class
+  --classes a,b,...     classes the server claims (default: every class)
+  --agent-id ID         an existing agent, for servers without ingest
+  --run-id ID           an existing run of that agent
+  --timeout MS          per-request timeout (default 10000)
+  --report-junit FILE   write a JUnit XML report
+  --report-json FILE    write the full result as JSON
+  --report-html FILE    write an HTML report
+  --verbose             list passed requirements too
+
+Exit codes: 0 every claimed class passed, 1 a requirement failed, 2 the run could not start.`;
+
+/** Parses the command line; throws ConformanceStartError (exit 2) on bad arguments. */
+export function parseCli(argv: string[]): CliOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv.filter((a) => a !== "--"),
+      options: {
+        "base-url": { type: "string" },
+        token: { type: "string" },
+        "api-key": { type: "string" },
+        "token-b": { type: "string" },
+        classes: { type: "string" },
+        "agent-id": { type: "string" },
+        "run-id": { type: "string" },
+        timeout: { type: "string" },
+        "report-junit": { type: "string" },
+        "report-json": { type: "string" },
+        "report-html": { type: "string" },
+        verbose: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new ConformanceStartError((error as Error).message);
+  }
+  const help = values.help === true;
+  if (!help && !values["base-url"]) throw new ConformanceStartError("--base-url is required");
+  if (!help && !values.token) throw new ConformanceStartError("--token is required");
+  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeout !== undefined && !(timeout > 0)) throw new ConformanceStartError("--timeout must be a positive number of milliseconds");
+  const run: ConformanceOptions = {
+    baseUrl: values["base-url"] ?? "",
+    token: values.token ?? "",
+    ...(values["api-key"] ? { apiKey: values["api-key"] } : {}),
+    ...(values["token-b"] ? { tokenB: values["token-b"] } : {}),
+    ...(values.classes ? { classes: values.classes.split(",").map((c) => c.trim()).filter(Boolean) } : {}),
+    ...(values["agent-id"] ? { agentId: values["agent-id"] } : {}),
+    ...(values["run-id"] ? { runId: values["run-id"] } : {}),
+    ...(timeout ? { timeoutMs: timeout } : {}),
+  };
+  return {
+    run,
+    reports: { junit: values["report-junit"], json: values["report-json"], html: values["report-html"] },
+    verbose: values.verbose === true,
+    help,
+  };
+}

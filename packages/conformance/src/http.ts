@@ -1,0 +1,106 @@
+import { parseRequest, type ContractValidator, type OpenApiDocument, type Operation, type ParsedRequest } from "@agent-analytics/spec";
+import type { RecordedRequest, RecordedResponse } from "./types.js";
+
+/** How a request authenticates: the run's token, none, or an explicit bearer / x-api-key value. */
+export type Auth = "token" | "none" | { bearer: string } | { apiKey: string };
+
+export interface Call {
+  path?: Record<string, string>;
+  /** Values are sent as written; `undefined` leaves the parameter out. */
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  auth?: Auth;
+}
+
+/** One request the kit sent and what came back, with the operation it addressed. */
+export interface Exchange {
+  operation: Operation;
+  request: RecordedRequest;
+  /** Absent when no response arrived; `error` says why. */
+  response?: RecordedResponse;
+  error?: string;
+  /** The request typed by the contract, when it is a valid request (invariants need it). */
+  parsed?: ParsedRequest;
+}
+
+/**
+ * Sends requests for contract operations and keeps every exchange: the response checks
+ * (status, schema, invariants...) are evaluated over all of them, whatever check sent them.
+ */
+export class HttpClient {
+  readonly exchanges: Exchange[] = [];
+  requestCount = 0;
+
+  constructor(
+    private readonly doc: OpenApiDocument,
+    private readonly validator: ContractValidator,
+    private readonly baseUrl: string,
+    private readonly token: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async call(operation: Operation, call: Call = {}): Promise<Exchange> {
+    const pathParams = call.path ?? {};
+    const path = operation.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(pathParams[name] ?? ""));
+    const search = new URLSearchParams();
+    const rawQuery: Record<string, string> = {};
+    for (const [name, value] of Object.entries(call.query ?? {})) {
+      if (value === undefined) continue;
+      search.append(name, String(value));
+      rawQuery[name] = String(value);
+    }
+    const qs = search.toString();
+    const url = `${this.baseUrl.replace(/\/+$/, "")}${path}${qs ? `?${qs}` : ""}`;
+    const headers: Record<string, string> = { accept: "application/json" };
+    const auth = call.auth ?? "token";
+    if (auth === "token") headers.authorization = `Bearer ${this.token}`;
+    else if (auth !== "none" && "bearer" in auth) headers.authorization = `Bearer ${auth.bearer}`;
+    else if (auth !== "none") headers["x-api-key"] = auth.apiKey;
+    if (call.body !== undefined) headers["content-type"] = "application/json";
+    const request: RecordedRequest = { method: operation.method.toUpperCase(), url, headers, ...(call.body !== undefined ? { body: call.body } : {}) };
+    const exchange: Exchange = { operation, request };
+
+    const raw = { pathParams, query: rawQuery, headers: {}, body: call.body };
+    const parsed = parseRequest(this.doc, this.validator, operation, raw);
+    if (parsed.ok) exchange.parsed = parsed.request;
+
+    this.requestCount++;
+    try {
+      const res = await fetch(url, {
+        method: request.method,
+        headers,
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      const text = await res.text();
+      exchange.response = { status: res.status, headers: Object.fromEntries(res.headers.entries()), body: parseBody(text) };
+    } catch (error) {
+      exchange.error = describeError(error);
+    }
+    this.exchanges.push(exchange);
+    return exchange;
+  }
+}
+
+function parseBody(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+    if (error.name === "TimeoutError") return "no response before the timeout";
+    return cause?.code ?? cause?.message ?? error.message;
+  }
+  return String(error);
+}
+
+/** The media type of a response, without parameters. */
+export function mediaTypeOf(response: RecordedResponse | undefined): string | undefined {
+  return response?.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
+}

@@ -1,0 +1,64 @@
+import { toCurl } from "./curl.js";
+import type { Exchange } from "./http.js";
+import type { RunContext } from "./run-context.js";
+import type { Failure, Status } from "./types.js";
+
+export type Outcome = { status: Exclude<Status, "fail"> ; reason?: string } | { status: "fail"; reason?: string; failures: Failure[] };
+
+/**
+ * One checkable statement of the contract. `phase` orders the run: `probe` requirements send their
+ * own requests, `semantics` need the loaded dataset, and `observe` requirements judge every
+ * exchange recorded by the others, so they run last.
+ */
+export interface Requirement {
+  id: string;
+  class: string;
+  operationId?: string;
+  title: string;
+  specRef: string;
+  phase: "probe" | "semantics" | "isolation" | "observe";
+  run(ctx: RunContext): Promise<Outcome>;
+}
+
+/** Thrown inside a requirement to end it as skipped, with the reason. */
+export class Skip extends Error {}
+
+const MAX_KEPT = 10;
+
+/** Collects failures while a requirement runs, each tied to the exchange that shows it. */
+export class Verdict {
+  readonly failures: Failure[] = [];
+  /** Failures found, including those not kept: a report lists at most MAX_KEPT per requirement. */
+  count = 0;
+
+  fail(exchange: Exchange, message: string, expected: string): void {
+    if (++this.count > MAX_KEPT) return;
+    this.failures.push({
+      message,
+      request: exchange.request,
+      curl: toCurl(exchange.request),
+      ...(exchange.response ? { response: exchange.response } : {}),
+      expected,
+    });
+  }
+
+  /** Records a failure unless `ok`; returns `ok` so callers can stop early. */
+  check(ok: boolean, exchange: Exchange, message: string, expected: string): boolean {
+    if (!ok) this.fail(exchange, message, expected);
+    return ok;
+  }
+
+  outcome(): Outcome {
+    if (this.failures.length === 0) return { status: "pass" };
+    const first = this.failures[0]!.message;
+    const more = this.count > 1 ? ` (and ${this.count - 1} more)` : "";
+    return { status: "fail", reason: `${first}${more}`, failures: this.failures };
+  }
+}
+
+/** What a response looked like, in a few words, for failure messages. */
+export function describeResponse(exchange: Exchange): string {
+  if (!exchange.response) return `no response (${exchange.error ?? "unknown error"})`;
+  const type = exchange.response.headers["content-type"] ?? "no content type";
+  return `${exchange.response.status} (${type})`;
+}

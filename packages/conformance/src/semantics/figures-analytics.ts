@@ -1,0 +1,93 @@
+import { shiftDay } from "../checks/bound-probes.js";
+import { Skip } from "../requirement.js";
+import { AnalyticsOracle } from "./oracle-analytics.js";
+import { data, expectFigures } from "./expect-figures.js";
+import type { FigureCheck } from "./figure-check.js";
+import { relativeDeltas } from "./relative.js";
+
+const DAY = 86_400_000;
+const t = (day: string) => Date.parse(`${day}T00:00:00.000Z`);
+
+export const ANALYTICS_FIGURES: Record<string, FigureCheck> = {
+  async getAnalyticsOverview(ctx, sem, v) {
+    relativeDeltas(sem, "getAnalyticsOverview", v);
+  },
+  async getAnalyticsRolling(ctx, sem, v) {
+    relativeDeltas(sem, "getAnalyticsRolling", v);
+    // The recent agent has nothing else: its windows are exact, completion rate included.
+    const oracle = new AnalyticsOracle(sem.recentRecords);
+    const agent = sem.recentRecords.agents[0]!.id;
+    for (const window of [1, 7, 90]) {
+      const end = Math.floor(Date.now() / DAY) * DAY;
+      const f = oracle.window(end - window * DAY, end, agent);
+      const { activeUsers, completionRate, ...events } = f;
+      const expected = { window, startDate: new Date(end - window * DAY).toISOString(), endDate: new Date(end).toISOString(), activeUsers, events, completionRate };
+      const ex = await expectFigures(ctx, v, "getAnalyticsRolling", { query: { window, assistant: agent } }, expected, data);
+      if (Math.floor(Date.now() / DAY) * DAY !== end) throw new Skip("the UTC day changed while the rolling window was read");
+      void ex;
+    }
+  },
+  async getAnalyticsMetrics(ctx, sem, v) {
+    const oracle = new AnalyticsOracle(sem.records);
+    const { firstDay, endDay } = sem.dataset;
+    const agent = sem.records.agents[0]!.id;
+    const clippedStart = `${shiftDay(firstDay, 1)}T12:00:00.000Z`;
+    const clippedEnd = `${shiftDay(firstDay, 8)}T06:00:00.000Z`;
+    const cases: [string, string, string, string | undefined][] = [
+      ["day", firstDay, endDay, undefined],
+      ["week", firstDay, endDay, undefined],
+      ["month", firstDay, endDay, undefined],
+      ["week", firstDay, endDay, agent],
+      ["day", clippedStart, clippedEnd, agent],
+      ["month", clippedStart, clippedEnd, undefined],
+    ];
+    for (const [period, start, end, assistant] of cases) {
+      const expected = oracle.metrics(period, Date.parse(start.length === 10 ? `${start}T00:00:00Z` : start), Date.parse(end.length === 10 ? `${end}T00:00:00Z` : end), assistant);
+      await expectFigures(ctx, v, "getAnalyticsMetrics", { query: { period, startDate: start, endDate: end, assistant } }, expected, data);
+    }
+  },
+  async listAnalyticsEvents(ctx, sem, v) {
+    const oracle = new AnalyticsOracle(sem.records);
+    const { firstDay, endDay } = sem.dataset;
+    const [a1] = sem.records.agents;
+    const own = sem.caller.userId;
+    const pages: { eventType?: string; assistant?: string; user?: string; limit?: number; skip?: number; start?: string; end?: string }[] = [
+      { limit: 100 },
+      { limit: 5, skip: 3 },
+      { eventType: "tasksCompleted" },
+      { eventType: "incomingMessages", assistant: a1!.id, limit: 3, skip: 1 },
+      { user: own, limit: 100 },
+      { skip: 500 },
+      { start: shiftDay(firstDay, 4), end: shiftDay(firstDay, 5), limit: 100 },
+    ];
+    for (const q of pages) {
+      const start = q.start ?? firstDay;
+      const end = q.end ?? endDay;
+      const expected = oracle.eventPage(t(start), t(end), { ...q, limit: q.limit ?? 50, skip: q.skip ?? 0 });
+      const { start: _s, end: _e, ...rest } = q;
+      await expectFigures(ctx, v, "listAnalyticsEvents", { query: { startDate: start, endDate: end, ...rest } }, expected, data);
+    }
+  },
+  async getAnalyticsAssistants(ctx, sem, v) {
+    const oracle = new AnalyticsOracle(sem.records);
+    const { firstDay, endDay } = sem.dataset;
+    for (const [start, end] of [[firstDay, endDay], [shiftDay(firstDay, 3), shiftDay(firstDay, 6)]] as const) {
+      await expectFigures(ctx, v, "getAnalyticsAssistants", { query: { startDate: start, endDate: end } }, oracle.assistants(t(start), t(end)), data);
+    }
+  },
+  async getAnalyticsTopUsers(ctx, sem, v) {
+    const oracle = new AnalyticsOracle(sem.records);
+    const { firstDay, endDay } = sem.dataset;
+    const agent = sem.records.agents[1]!.id;
+    for (const [limit, assistant] of [[undefined, undefined], [2, undefined], [100, agent]] as const) {
+      const expected = oracle.topUsers(t(firstDay), t(endDay), limit ?? 10, assistant);
+      await expectFigures(ctx, v, "getAnalyticsTopUsers", { query: { startDate: firstDay, endDate: endDay, limit, assistant } }, expected, data);
+    }
+  },
+  async getAnalyticsSnapshots(ctx, sem, v) {
+    const oracle = new AnalyticsOracle(sem.records);
+    const { firstDay, endDay } = sem.dataset;
+    await expectFigures(ctx, v, "getAnalyticsSnapshots", { query: { startDate: firstDay, endDate: endDay } }, oracle.snapshots(t(firstDay), t(endDay)), data);
+    await expectFigures(ctx, v, "getAnalyticsSnapshots", { query: { startDate: `${shiftDay(firstDay, 2)}T06:00:00.000Z`, endDate: shiftDay(firstDay, 5) } }, oracle.snapshots(t(shiftDay(firstDay, 2)) + 6 * 3_600_000, t(shiftDay(firstDay, 5))), data);
+  },
+};

@@ -1,0 +1,36 @@
+import { shiftDay } from "../checks/bound-probes.js";
+import { dashboardStats, type DashboardQuery } from "./oracle-dashboard.js";
+import { expectFigures } from "./expect-figures.js";
+import type { FigureCheck } from "./figure-check.js";
+
+export const DASHBOARD_FIGURES: Record<string, FigureCheck> = {
+  async getDashboardStats(ctx, sem, v) {
+    const { firstDay, endDay, metadata } = sem.dataset;
+    const full = { from: `${firstDay}T00:00:00.000Z`, to: `${shiftDay(endDay, -1)}T23:59:59.999Z` };
+    const sessions = sem.records.sessions;
+    // Inclusive at both ends: a range starting and ending exactly on records.
+    const exact = { from: new Date(sessions[1]!.createdAt).toISOString(), to: new Date(sessions[7]!.createdAt).toISOString() };
+    const part = { from: `${shiftDay(firstDay, 3)}T00:00:00.000Z`, to: `${shiftDay(firstDay, 6)}T23:59:59.999Z` };
+    const [a1, a2] = sem.records.agents;
+    const [u1] = sem.records.users;
+    const queries: DashboardQuery[] = [full, exact, part, { ...full, agentId: a2!.id }, { ...full, metadataKey: metadata.planKey }];
+    const admin = sem.caller.role === "admin";
+    if (admin) {
+      queries.push(
+        { ...full, allInOrg: true },
+        { ...exact, allInOrg: true },
+        { ...part, allInOrg: true, agentId: a1!.id },
+        { ...full, allInOrg: true, userId: u1!.id },
+        { ...full, allInOrg: true, metadataKey: metadata.planKey, metadataValue: metadata.pro },
+        { ...full, allInOrg: true, metadataValue: metadata.eu },
+        { ...full, allInOrg: true, metadataKey: metadata.regionKey },
+        { ...full, allInOrg: true, metadataKey: metadata.planKey, metadataValue: metadata.eu },
+      );
+    }
+    for (const q of queries) {
+      const query = { ...q, allInOrg: q.allInOrg === undefined ? undefined : String(q.allInOrg) };
+      await expectFigures(ctx, v, "getDashboardStats", { query }, dashboardStats(sem.records, q, sem.caller.userId));
+    }
+    if (!admin) return "allInOrg, userId and the organisation-wide metadata filters were not checked: the key's role is member";
+  },
+};

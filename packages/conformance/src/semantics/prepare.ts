@@ -1,0 +1,103 @@
+import type { Exchange, HttpClient } from "../http.js";
+import type { RunContext } from "../run-context.js";
+import { buildDataset } from "./dataset.js";
+import { buildRecentBatch, utcMidnight } from "./recent.js";
+import { Semantics, type RelativeReads } from "./state.js";
+
+/** Why semantics are unavailable; with an exchange when the server's answer is the cause (a failure). */
+export interface Unavailable {
+  reason: string;
+  exchange?: Exchange;
+}
+
+/** The relative windows read before and after the recent records: `[operationId, query]`. */
+export const RELATIVE_READS: [string, Record<string, string>][] = [
+  ["getAnalyticsOverview", { period: "day" }],
+  ["getAnalyticsOverview", { period: "week" }],
+  ["getAnalyticsOverview", { period: "month" }],
+  ["getAnalyticsRolling", { window: "1" }],
+  ["getAnalyticsRolling", { window: "7" }],
+  ["getAnalyticsRolling", { window: "90" }],
+];
+
+export const relativeKey = (operationId: string, query: Record<string, string>) => `${operationId}?${new URLSearchParams(query).toString()}`;
+
+/**
+ * Loads the kit's dataset into a quiet year (checked empty first, under both keys) and the recent
+ * records around them; returns the semantics state or why it could not be prepared.
+ */
+export async function prepareSemantics(ctx: RunContext): Promise<Semantics | Unavailable> {
+  if (!ctx.claimed.has("ingest")) return { reason: "needs the ingest class claimed, to load a dataset with a known answer" };
+  const contextEx = await ctx.client.call(ctx.op("getIngestContext"));
+  if (contextEx.response?.status !== 200) return { reason: "GET /ingest/context did not answer 200", exchange: contextEx };
+  const caller = contextEx.response.body as Semantics["caller"];
+
+  let year: number | undefined;
+  for (let attempt = 0; attempt < 4 && year === undefined; attempt++) {
+    const candidate = 1990 + Math.floor(Math.random() * 30);
+    const quiet = await isQuiet(ctx, ctx.client, candidate, caller.role === "admin");
+    if (typeof quiet !== "boolean") return quiet;
+    const quietB = ctx.clientB ? await isQuiet(ctx, ctx.clientB, candidate, false) : true;
+    if (typeof quietB !== "boolean") return quietB;
+    if (quiet && quietB) year = candidate;
+  }
+  if (year === undefined) return { reason: "no quiet year found: every candidate year already holds records" };
+
+  const dataset = buildDataset({ prefix: ctx.prefix, year, callerUserId: caller.userId, seed: Math.floor(Math.random() * 2 ** 31) });
+  // The caller's user must exist for their sessions to resolve; an existing one (409: other content) is fine too.
+  const ingest = ctx.op("ingestBatch");
+  const callerEx = await ctx.client.call(ingest, { body: { users: [{ id: caller.userId }] } });
+  if (callerEx.response?.status !== 200 && callerEx.response?.status !== 409) return { reason: "the caller's user could not be ensured", exchange: callerEx };
+  const loaded = await ctx.client.call(ingest, { body: dataset.batch });
+  if (loaded.response?.status !== 200) return { reason: "the dataset could not be loaded", exchange: loaded };
+
+  let recentBatch;
+  let relative: RelativeReads | undefined;
+  let relativeB: RelativeReads | undefined;
+  if (ctx.claimed.has("analytics")) {
+    const beforeA = await readRelative(ctx, ctx.client);
+    const beforeB = ctx.clientB ? await readRelative(ctx, ctx.clientB) : undefined;
+    recentBatch = buildRecentBatch(ctx.prefix, Date.now());
+    const recentEx = await ctx.client.call(ingest, { body: recentBatch });
+    if (recentEx.response?.status !== 200) return { reason: "the recent records could not be loaded", exchange: recentEx };
+    relative = { ...beforeA, ...(await readRelative(ctx, ctx.client, "after")) } as RelativeReads;
+    if (beforeB && ctx.clientB) relativeB = { ...beforeB, ...(await readRelative(ctx, ctx.clientB, "after")) } as RelativeReads;
+  }
+  const semantics = new Semantics(dataset, recentBatch, caller);
+  semantics.relative = relative;
+  semantics.relativeB = relativeB;
+  return semantics;
+}
+
+async function readRelative(ctx: RunContext, client: HttpClient, when: "before" | "after" = "before"): Promise<Partial<RelativeReads>> {
+  const reads = new Map<string, Exchange>();
+  const first = utcMidnight(Date.now());
+  for (const [operationId, query] of RELATIVE_READS) reads.set(relativeKey(operationId, query), await client.call(ctx.op(operationId), { query }));
+  const last = utcMidnight(Date.now());
+  return when === "before" ? { before: reads, todayBefore: first } : { after: reads, todayAfter: last };
+}
+
+/** Whether the year holds nothing visible to this key in any claimed read module. */
+async function isQuiet(ctx: RunContext, client: HttpClient, year: number, admin: boolean): Promise<boolean | Unavailable> {
+  const reads: [string, Record<string, string>, (body: unknown) => boolean][] = [];
+  if (ctx.claimed.has("dashboard")) {
+    reads.push(["getDashboardStats", { from: `${year}-01-01T00:00:00.000Z`, to: `${year}-12-31T23:59:59.999Z`, ...(admin ? { allInOrg: "true" } : {}) },
+      (b) => Object.values(b as Record<string, number>).every((v) => v === 0)]);
+  }
+  if (ctx.claimed.has("analytics")) {
+    reads.push(["listAnalyticsEvents", { startDate: `${year}-01-01`, endDate: `${year + 1}-01-01`, limit: "1" }, (b) => (b as { data: { total: number } }).data.total === 0]);
+  }
+  if (ctx.claimed.has("agentos")) {
+    reads.push(["get_metrics", { starting_date: `${year}-01-01`, ending_date: `${year}-12-31` }, (b) => (b as { metrics: unknown[] }).metrics.length === 0]);
+  }
+  for (const [operationId, query, empty] of reads) {
+    const ex = await client.call(ctx.op(operationId), { query });
+    if (ex.response?.status !== 200) return { reason: `the quiet-window check (${operationId}) did not answer 200`, exchange: ex };
+    try {
+      if (!empty(ex.response.body)) return false;
+    } catch {
+      return { reason: `the quiet-window check (${operationId}) answered an unreadable body`, exchange: ex };
+    }
+  }
+  return true;
+}
