@@ -83,7 +83,9 @@ export function contractRouter(db: Database, handlers: Record<string, Handler>, 
     if (!hasBody) return next();
     const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
     if (!Object.keys(operation.requestBody.content).includes(type) && !/^application\/[a-z0-9.+-]*\+json$/.test(type)) {
-      return sendError(res, operation, new HttpError(415, `The body must be ${Object.keys(operation.requestBody.content).join(" or ")}.`));
+      // 415 where the operation documents it, else the module's validation status.
+      const status = operation.responses["415"] ? 415 : validationStatus(operation);
+      return sendError(res, operation, new HttpError(status, `The body must be ${Object.keys(operation.requestBody.content).join(" or ")}.`));
     }
     const limit = operation.requestBody["x-max-bytes"];
     if (limit !== undefined && Number(req.headers["content-length"] ?? 0) > limit) {
@@ -126,13 +128,13 @@ export function contractRouter(db: Database, handlers: Record<string, Handler>, 
     const operation = (res.locals as Locals).operation;
     if (error instanceof HttpError) return sendError(res, operation, error);
     const bodyError = error as { type?: string; status?: number };
-    if (bodyError.type === "entity.parse.failed") return sendError(res, operation, new HttpError(400, "The body is not valid JSON."));
-    if (bodyError.type === "entity.too.large") return sendError(res, operation, new HttpError(413, "The body is too large."));
-    if (bodyError.type === "charset.unsupported" || bodyError.type === "encoding.unsupported") {
-      return sendError(res, operation, new HttpError(415, "Unsupported body encoding."));
+    if (bodyError.type === "entity.parse.failed") {
+      return sendError(res, operation, new HttpError(operation ? validationStatus(operation) : 400, "The body is not valid JSON."));
     }
+    if (bodyError.type === "entity.too.large") return sendError(res, operation, new HttpError(413, "The body is too large."));
     if (typeof bodyError.status === "number" && bodyError.status >= 400 && bodyError.status < 500) {
-      return sendError(res, operation, new HttpError(400, "The request could not be read."));
+      const status = operation ? validationStatus(operation) : 400;
+      return sendError(res, operation, new HttpError(status, "The request body could not be read."));
     }
     req.log.error({ err: error }, "request failed");
     sendError(res, operation, new HttpError(500, "Internal server error."));
