@@ -10,6 +10,8 @@ export interface ServerOptions extends DatabaseOptions {
   host?: string;
   logLevel?: string;
   logger?: Logger;
+  /** How long in-flight requests get to finish on close before connections are cut (10 s). */
+  shutdownGraceMs?: number;
   /** Called after migrations, before listening (the demo loads its data here). */
   beforeListen?: (db: Database, logger: Logger) => Promise<void>;
 }
@@ -50,8 +52,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
-          // Idle keep-alive connections would hold close() open; in-flight requests still finish.
+          // Idle keep-alive connections would hold close() open; in-flight requests still finish,
+          // within a grace period after which remaining connections are cut.
           server.closeIdleConnections();
+          const idle = setInterval(() => server.closeIdleConnections(), 250);
+          const cut = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
+          server.once("close", () => {
+            clearInterval(idle);
+            clearTimeout(cut);
+          });
         });
         await Promise.allSettled([...background]);
         await db.close();

@@ -16,7 +16,7 @@ export function docsRouter(): Router {
     res.json(document);
   });
   router.get("/docs/standalone.js", (_req, res) => {
-    res.sendFile(standalone, { maxAge: "1d" });
+    res.sendFile(standalone, { maxAge: "1d", dotfiles: "allow" });
   });
   router.get(
     "/docs",

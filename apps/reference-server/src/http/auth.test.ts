@@ -1,0 +1,102 @@
+import { document, listOperations } from "@agent-analytics/spec";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { handlers } from "../handlers/index.js";
+import { call, ENGINES, startTestServer, type TestServer } from "../test/harness.js";
+
+/** A request for every operation that is valid apart from its credentials. */
+const REQUESTS: Record<string, [string, string, unknown?]> = {
+  getAgentStats: ["GET", "/agents/a/stats"],
+  listAgentRuns: ["GET", "/agents/a/runs"],
+  getAgentRun: ["GET", "/agents/a/runs/r"],
+  get_metrics: ["GET", "/metrics"],
+  refresh_metrics: ["POST", "/metrics/refresh"],
+  get_metrics_refresh_status: ["GET", "/metrics/refresh/status"],
+  getDashboardStats: ["GET", "/api/dashboard/getStats?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z"],
+  getAnalyticsOverview: ["GET", "/analytics/overview"],
+  getAnalyticsMetrics: ["GET", "/analytics/metrics?period=day&startDate=2026-01-01&endDate=2026-01-03"],
+  getAnalyticsRolling: ["GET", "/analytics/rolling"],
+  listAnalyticsEvents: ["GET", "/analytics/events?startDate=2026-01-01&endDate=2026-01-03"],
+  getAnalyticsAssistants: ["GET", "/analytics/assistants?startDate=2026-01-01&endDate=2026-01-03"],
+  getAnalyticsTopUsers: ["GET", "/analytics/users/top?startDate=2026-01-01&endDate=2026-01-03"],
+  getAnalyticsSnapshots: ["GET", "/analytics/snapshots?startDate=2026-01-01&endDate=2026-01-03"],
+  ingestBatch: ["POST", "/ingest/batch", { agents: [{ id: "a", name: "A", kind: "agent" }] }],
+  getIngestContext: ["GET", "/ingest/context"],
+};
+
+const operations = listOperations(document);
+
+it("has a handler and an auth case for every operationId of the document", () => {
+  expect(Object.keys(handlers).sort()).toEqual(operations.map((op) => op.operationId).sort());
+  expect(Object.keys(REQUESTS).sort()).toEqual(operations.map((op) => op.operationId).sort());
+});
+
+describe.each(ENGINES)("auth and tenancy on $name", (engine) => {
+  let server: TestServer;
+  let key: string;
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+    key = (await server.tenant("user_1", "admin")).key;
+  });
+  afterAll(() => server?.stop());
+
+  const cases = operations.map((op) => [op.operationId, op] as const);
+
+  it.each(cases)("%s: 401 without a key, with a wrong key; 2xx with the key", async (operationId, op) => {
+    const [method, path, body] = REQUESTS[operationId]!;
+    for (const presented of [undefined, "aak_wrong", `${key}x`]) {
+      const r = await call(server, method, path, { key: presented, body });
+      expect(r.status).toBe(401);
+    }
+    const ok = await call(server, method, path, { key, body });
+    expect(ok.status === 404 ? op.conformanceClass : ok.status).toSatisfy((s: unknown) => s === "agents" || (typeof s === "number" && s < 300));
+  });
+
+  it.each(cases)("%s: x-api-key accepted exactly where the module allows it", async (operationId, op) => {
+    const [method, path, body] = REQUESTS[operationId]!;
+    const allowsHeader = op.security.some((alt) => Object.keys(alt).some((name) => document.components.securitySchemes?.[name]?.type === "apiKey"));
+    const r = await call(server, method, path, { key, body, apiKeyHeader: true });
+    if (allowsHeader) expect(r.status).not.toBe(401);
+    else expect(r.status).toBe(401);
+  });
+
+  it("returns the key's context", async () => {
+    const r = await call(server, "GET", "/ingest/context", { key });
+    expect(r.body).toEqual({ organizationId: expect.stringMatching(/^org_/), userId: "user_1", role: "admin" });
+  });
+
+  it.each([
+    ["agents", "/agents/a/stats", { success: false, error: "unauthorized", message: expect.any(String) }],
+    ["agentos", "/metrics", { detail: expect.any(String), error_code: "UNAUTHENTICATED" }],
+    ["dashboard", "/api/dashboard/getStats?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z", { error: "unauthorized", message: expect.any(String) }],
+    ["analytics", "/analytics/overview", { success: false, error: { code: "unauthorized", message: expect.any(String) } }],
+    ["ingest", "/ingest/context", { type: "https://agent-analytics.dev/problems/unauthorized", title: expect.any(String), status: 401, detail: expect.any(String) }],
+  ])("401 in the %s module's own format", async (_module, path, body) => {
+    const r = await call(server, "GET", path);
+    expect(r.body).toEqual(body);
+  });
+
+  it.each([
+    ["an unknown path", "GET", "/nowhere", 404],
+    ["a wrong method", "DELETE", "/metrics", 405],
+  ])("answers %s with a problem", async (_name, method, path, status) => {
+    const r = await call(server, method, path, { key, unchecked: true });
+    expect(r.status).toBe(status);
+    expect(r.contentType).toContain("application/problem+json");
+    if (status === 405) expect(r.headers.get("allow")).toBe("GET");
+  });
+
+  it("serves /healthz without auth, /openapi.json and /docs; echoes x-request-id", async () => {
+    const health = await call(server, "GET", "/healthz", { headers: { "x-request-id": "req-123" } });
+    expect(health.status).toBe(200);
+    expect(health.headers.get("x-request-id")).toBe("req-123");
+    const spec = await call(server, "GET", "/openapi.json");
+    expect(spec.body.openapi).toBe("3.1.0");
+    const docs = await fetch(`${server.url}/docs`);
+    expect(await docs.text()).toContain("/docs/standalone.js");
+    const script = await fetch(`${server.url}/docs/standalone.js`);
+    expect(script.status).toBe(200);
+    expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+    const generated = await call(server, "GET", "/ingest/context", { key });
+    expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
