@@ -69,7 +69,7 @@ export function buildDataset(plan: DatasetPlan): Dataset {
     [3, user(3), 2, 11, 0, 2],
     [1, null, 3, 12, 0, 2],
     [2, own, 4, 13, 0, 3],
-    [3, user(4), 5, 14, 0, 2],
+    [3, user(4), 5, 14, 0, 3],
     [1, user(1), 6, 15, 0, 5],
     [2, own, 8, 23, 30, 6],
     [3, user(2), 9, 6, 0, 2],

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { parseCli } from "./cli-args.js";
+import { ConformanceStartError } from "./errors.js";
+
+describe("parseCli", () => {
+  it("reads every option, ignoring the -- pnpm passes through", () => {
+    const cli = parseCli(["--", "--base-url", "http://h:1", "--token", "k", "--api-key", "a", "--token-b", "b", "--classes", "agents, ingest", "--agent-id", "ag", "--run-id", "r", "--timeout", "500", "--report-junit", "j.xml", "--report-json", "r.json", "--report-html", "r.html"]);
+    expect(cli.run).toEqual({ baseUrl: "http://h:1", token: "k", apiKey: "a", tokenB: "b", classes: ["agents", "ingest"], agentId: "ag", runId: "r", timeoutMs: 500 });
+    expect(cli.reports).toEqual({ junit: "j.xml", json: "r.json", html: "r.html" });
+  });
+  it.each([
+    [["--token", "k"], "--base-url is required"],
+    [["--base-url", "http://h"], "--token is required"],
+    [["--base-url", "http://h", "--token", "k", "--timeout", "soon"], "--timeout must be a positive number of milliseconds"],
+    [["--base-url", "http://h", "--token", "k", "--colour"], "Unknown option '--colour'"],
+  ])("rejects %j", (argv, message) => {
+    expect(() => parseCli(argv)).toThrow(ConformanceStartError);
+    expect(() => parseCli(argv)).toThrow(message);
+  });
+});
