@@ -35,7 +35,9 @@ export async function runConformance(options: ConformanceOptions, doc: OpenApiDo
 
   const catalog = buildCatalog(doc);
   const wantsSemantics = catalog.some((r) => (r.phase === "semantics" || r.phase === "isolation") && claimed.has(r.class));
-  if (wantsSemantics && claimed.has("ingest")) {
+  if (!claimed.has("ingest")) {
+    ctx.semanticsUnavailable = { reason: "needs the ingest class claimed, to load a dataset with a known answer" };
+  } else if (wantsSemantics) {
     progress({ kind: "phase", message: "loading the dataset into a quiet window" });
     const prepared = await prepareSemantics(ctx);
     if ("reason" in prepared) ctx.semanticsUnavailable = prepared;

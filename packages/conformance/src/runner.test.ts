@@ -1,0 +1,87 @@
+import { execFile } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConformanceStartError } from "./errors.js";
+import { toJUnit } from "./reports/junit.js";
+import { runConformance } from "./runner.js";
+import type { ConformanceResult } from "./types.js";
+
+const exec = promisify(execFile);
+const BIN = fileURLToPath(new URL("../bin/agent-analytics-conformance.js", import.meta.url));
+
+/** A broken server: every request is a 500 with a plain-text body. */
+let broken: Server;
+let brokenUrl: string;
+/** A port nothing listens on. */
+let closedUrl: string;
+
+beforeAll(async () => {
+  broken = createServer((_req, res) => res.writeHead(500, { "content-type": "text/plain" }).end("boom"));
+  await new Promise<void>((resolve) => broken.listen(0, "127.0.0.1", resolve));
+  brokenUrl = `http://127.0.0.1:${(broken.address() as AddressInfo).port}`;
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  closedUrl = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
+  await new Promise((resolve) => probe.close(resolve));
+});
+afterAll(() => new Promise((resolve) => broken.close(resolve)));
+
+describe("runConformance", () => {
+  it.each([
+    [{ baseUrl: "not a url", token: "k" }, "--base-url must be an http(s) URL"],
+    [{ baseUrl: "http://127.0.0.1:1", token: "" }, "--token is required"],
+    [{ baseUrl: "http://127.0.0.1:1", token: "k", classes: ["billing"] }, "unknown class(es) billing"],
+  ])("refuses to start with %j", async (options, message) => {
+    await expect(runConformance(options)).rejects.toThrow(message);
+  });
+
+  it("refuses to start when the server cannot be reached", async () => {
+    await expect(runConformance({ baseUrl: closedUrl, token: "k" })).rejects.toBeInstanceOf(ConformanceStartError);
+  });
+
+  describe("against a server that fails every request", () => {
+    let result: ConformanceResult;
+    beforeAll(async () => {
+      result = await runConformance({ baseUrl: brokenUrl, token: "k", classes: ["dashboard"] });
+    });
+    const requirement = (id: string) => result.classes.flatMap((c) => c.requirements).find((r) => r.id === id)!;
+
+    it("fails the claimed class and skips the others", () => {
+      expect(result.passed).toBe(false);
+      expect(result.classes.map((c) => [c.id, c.claimed, c.status])).toEqual([
+        ["agentos", false, "skip"], ["agents", false, "skip"], ["analytics", false, "skip"], ["dashboard", true, "fail"], ["ingest", false, "skip"], ["isolation", false, "skip"],
+      ]);
+      expect(result.requestCount).toBeGreaterThan(10);
+    });
+    it.each(["dashboard.getDashboardStats.not-a-server-error", "dashboard.getDashboardStats.content-type", "dashboard.getDashboardStats.auth-missing", "dashboard.getDashboardStats.bounds"])("fails %s with a replayable request", (id) => {
+      const r = requirement(id);
+      expect(r.status).toBe("fail");
+      expect(r.failures[0]!.response?.status).toBe(500);
+      expect(r.failures[0]!.curl).toMatch(/^curl -i -X GET 'http:\/\/127\.0\.0\.1:\d+\/api\/dashboard\/getStats\?/);
+    });
+    it("skips the figures, with the reason", () => {
+      expect(requirement("dashboard.getDashboardStats.figures")).toMatchObject({ status: "skip", reason: expect.stringContaining("ingest") });
+    });
+    it("reports it as JUnit", () => {
+      const xml = toJUnit(result);
+      expect(xml).toContain('<testcase classname="dashboard" name="dashboard.getDashboardStats.not-a-server-error">');
+      expect(xml).toContain("<failure message=");
+    });
+  });
+});
+
+describe("the CLI", () => {
+  it.each([
+    [["--help"], 0],
+    [["--base-url", "http://127.0.0.1:1"], 2],
+    [["--base-url", "CLOSED", "--token", "k"], 2],
+    [["--base-url", "BROKEN", "--token", "k", "--classes", "dashboard"], 1],
+  ])("%j exits %d", async (argv, code) => {
+    const args = argv.map((a) => (a === "CLOSED" ? closedUrl : a === "BROKEN" ? brokenUrl : a));
+    const outcome = await exec(process.execPath, [BIN, ...args]).then(() => 0, (error: { code: number }) => error.code);
+    expect(outcome).toBe(code);
+  }, 30_000);
+});
