@@ -64,22 +64,37 @@ export class HttpClient {
     const parsed = parseRequest(this.doc, this.validator, operation, raw);
     if (parsed.ok) exchange.parsed = parsed.request;
 
-    this.requestCount++;
-    try {
-      const res = await fetch(url, {
-        method: request.method,
-        headers,
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      const text = await res.text();
-      exchange.response = { status: res.status, headers: Object.fromEntries(res.headers.entries()), body: parseBody(text) };
-    } catch (error) {
-      exchange.error = describeError(error);
+    // A 429 is the server pacing the kit, not an answer: wait as told (briefly) and ask again.
+    for (let attempt = 0; ; attempt++) {
+      this.requestCount++;
+      try {
+        const res = await fetch(url, {
+          method: request.method,
+          headers,
+          body: call.body === undefined ? undefined : JSON.stringify(call.body),
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
+        const text = await res.text();
+        exchange.response = { status: res.status, headers: Object.fromEntries(res.headers.entries()), body: parseBody(text) };
+      } catch (error) {
+        exchange.error = describeError(error);
+      }
+      const wait = retryDelay(exchange, attempt);
+      if (wait === undefined) break;
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
     this.exchanges.push(exchange);
     return exchange;
   }
+}
+
+const MAX_RETRIES = 3;
+const MAX_WAIT_MS = 5_000;
+
+function retryDelay(exchange: Exchange, attempt: number): number | undefined {
+  if (exchange.response?.status !== 429 || attempt >= MAX_RETRIES) return undefined;
+  const seconds = Number(exchange.response.headers["retry-after"]);
+  return Math.min(Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 500, MAX_WAIT_MS);
 }
 
 function parseBody(text: string): unknown {
