@@ -59,7 +59,7 @@ describe.each(operations.map((op) => [op.operationId, op] as const))("%s", (_id,
         expect(check.schemaIssues).toEqual([]);
         expect(check.invariantFailures.map((f) => f.reason)).toEqual([]);
       }),
-      { numRuns: 40, seed: 20260301 },
+      { numRuns: 60, seed: 20260301 },
     );
   });
 });

@@ -107,9 +107,11 @@ class PatternParser {
     else if (q === "+") [min, max] = [1, 4];
     else if (q === "{") {
       const close = this.src.indexOf("}", this.pos);
+      if (close < 0) throw new Error("unclosed quantifier");
       const [a, b] = this.src.slice(this.pos + 1, close).split(",");
       min = Number(a);
       max = b === undefined ? min : b === "" ? min + 3 : Number(b);
+      if (!Number.isInteger(min) || !Number.isInteger(max) || max < min || max > 1000) throw new Error("bad quantifier");
       this.pos = close;
     }
     if (q === "?" || q === "*" || q === "+" || q === "{") this.pos++;

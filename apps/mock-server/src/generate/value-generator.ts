@@ -76,7 +76,7 @@ function pairModelAndProvider(out: Record<string, unknown>): void {
 }
 
 function generateArray(ctx: GenerationContext, schema: SchemaObject, name: string, depth: number): unknown[] {
-  const min = (schema.minItems as number | undefined) ?? 0;
+  const min = Math.min((schema.minItems as number | undefined) ?? 0, 1000);
   const max = Math.min((schema.maxItems as number | undefined) ?? Infinity, min + (depth > 2 ? 3 : 8));
   const length = ctx.random.int(Math.max(min, Math.min(1, max)), max);
   const out: unknown[] = [];
