@@ -121,7 +121,6 @@ CREATE TABLE events (
   PRIMARY KEY (org_id, id)
 );
 CREATE INDEX events_by_time ON events (org_id, ts, id);
-CREATE INDEX events_by_type ON events (org_id, event_type, ts, id);
 CREATE INDEX events_by_agent ON events (org_id, agent_id, ts, id);
 CREATE INDEX events_by_user ON events (org_id, user_id, ts, id);
 
