@@ -10,6 +10,7 @@ import type { ProgressEvent } from "./types.js";
 /** Progress on stderr, one line per requirement, so stdout carries only the report. */
 function showProgress(event: ProgressEvent): void {
   if (event.kind === "phase") process.stderr.write(`... ${event.message}\n`);
+  else if (event.kind === "class") process.stderr.write(`    class ${event.classId}: ${event.claimed ? "claimed" : "not claimed, skipped"}\n`);
   else if (event.kind === "requirement") {
     const { status, id, reason } = event.result;
     process.stderr.write(`${status === "pass" ? "  ok  " : status === "fail" ? "  FAIL" : "  skip"} ${id}${status !== "pass" && reason ? ` - ${reason}` : ""}\n`);

@@ -35,6 +35,7 @@ export async function runConformance(options: ConformanceOptions, doc: OpenApiDo
 
   const catalog = buildCatalog(doc);
   const wantsSemantics = catalog.some((r) => (r.phase === "semantics" || r.phase === "isolation") && claimed.has(r.class));
+  for (const id of known) progress({ kind: "class", classId: id, claimed: claimed.has(id) });
   if (!claimed.has("ingest")) {
     ctx.semanticsUnavailable = { reason: "needs the ingest class claimed, to load a dataset with a known answer" };
   } else if (wantsSemantics) {

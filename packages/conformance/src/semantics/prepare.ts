@@ -32,12 +32,18 @@ export async function prepareSemantics(ctx: RunContext): Promise<Semantics | Una
   if (contextEx.response?.status !== 200) return { reason: "GET /ingest/context did not answer 200", exchange: contextEx };
   const caller = contextEx.response.body as Semantics["caller"];
 
+  // The second key's organisation must be quiet too, organisation-wide when it may look there.
+  let adminB = false;
+  if (ctx.clientB) {
+    const contextB = await ctx.clientB.call(ctx.op("getIngestContext"));
+    adminB = contextB.response?.status === 200 && (contextB.response.body as { role?: string }).role === "admin";
+  }
   let year: number | undefined;
   for (let attempt = 0; attempt < 4 && year === undefined; attempt++) {
     const candidate = 1990 + Math.floor(Math.random() * 30);
     const quiet = await isQuiet(ctx, ctx.client, candidate, caller.role === "admin");
     if (typeof quiet !== "boolean") return quiet;
-    const quietB = ctx.clientB ? await isQuiet(ctx, ctx.clientB, candidate, false) : true;
+    const quietB = ctx.clientB ? await isQuiet(ctx, ctx.clientB, candidate, adminB) : true;
     if (typeof quietB !== "boolean") return quietB;
     if (quiet && quietB) year = candidate;
   }
