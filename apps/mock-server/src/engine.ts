@@ -46,13 +46,26 @@ export class MockEngine {
     const operations = listOperations(this.doc);
     this.plans = planDocument(this.doc);
     this.examples = indexExamples(this.doc, operations);
-    // Compile response validators now rather than on each operation's first request.
-    for (const operation of operations) {
-      for (const status of successStatuses(operation)) {
-        const plan = this.plans.get(`${operation.operationId} ${status}`);
-        if (plan?.schema) this.validator.validate(responseSchemaPointer(operation, String(status), plan.mediaType), null);
-      }
-    }
+  }
+
+  /**
+   * Compiles every response validator, one operation per macrotask. The server calls this right
+   * after it starts listening: start-up stays short, and the first requests rarely pay for a compile.
+   */
+  warm(): Promise<void> {
+    const operations = listOperations(this.doc);
+    return new Promise((resolve) => {
+      const next = (i: number) => {
+        if (i >= operations.length) return resolve();
+        const operation = operations[i]!;
+        for (const status of successStatuses(operation)) {
+          const plan = this.plans.get(`${operation.operationId} ${status}`);
+          if (plan?.schema) this.validator.validate(responseSchemaPointer(operation, String(status), plan.mediaType), null);
+        }
+        setImmediate(() => next(i + 1));
+      };
+      setImmediate(() => next(0));
+    });
   }
 
   handle(request: MockRequest): MockResponse {

@@ -27,6 +27,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<Runnin
     server.once("error", reject);
     server.listen(engine.options.port, engine.options.host, () => resolve());
   });
+  void engine.warm();
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
