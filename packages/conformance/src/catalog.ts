@@ -20,7 +20,7 @@ const INGEST_RULE_TITLES: Record<string, string> = {
   idempotent: "re-sending records changes nothing and reports them as duplicates; figures are unchanged",
   "all-or-nothing": "a batch with one invalid record is rejected with 400 listing it, and nothing of it is stored",
   conflict: "a stored id with different content is a 409 conflict, and nothing of the batch is stored",
-  limits: "a batch of more than 5000 records is rejected with 413, and nothing of it is stored",
+  limits: "a batch of more than 5000 records, or a body over 10 MiB, is rejected with 413, and nothing of it is stored",
 };
 
 /**

@@ -1,7 +1,7 @@
 import { toCurl } from "./curl.js";
 import type { Exchange } from "./http.js";
 import type { RunContext } from "./run-context.js";
-import type { Failure, Status } from "./types.js";
+import type { Failure, RecordedRequest, Status } from "./types.js";
 
 export type Outcome = { status: Exclude<Status, "fail"> ; reason?: string } | { status: "fail"; reason?: string; failures: Failure[] };
 
@@ -35,7 +35,7 @@ export class Verdict {
     if (++this.count > MAX_KEPT) return;
     this.failures.push({
       message,
-      request: exchange.request,
+      request: abbreviate(exchange.request),
       curl: toCurl(exchange.request),
       ...(exchange.response ? { response: exchange.response } : {}),
       expected,
@@ -54,6 +54,15 @@ export class Verdict {
     const more = this.count > 1 ? ` (and ${this.count - 1} more)` : "";
     return { status: "fail", reason: `${first}${more}`, failures: this.failures };
   }
+}
+
+const MAX_BODY_CHARS = 20_000;
+
+/** Very large request bodies (the oversized batches) are summarised: reports stay readable. */
+function abbreviate(request: RecordedRequest): RecordedRequest {
+  if (request.body === undefined) return request;
+  const size = JSON.stringify(request.body).length;
+  return size > MAX_BODY_CHARS ? { ...request, body: `(a JSON body of ${size} characters, not repeated here)` } : request;
 }
 
 /** What a response looked like, in a few words, for failure messages. */

@@ -85,7 +85,13 @@ export const INGEST_RULES: Record<string, FigureCheck> = {
     const users = Array.from({ length: 5001 }, () => ({ id: ctx.freshId("limit_user") }));
     const ex = await ctx.client.call(ctx.op("ingestBatch"), { body: { users } });
     expectError(ctx, ctx.op("ingestBatch"), ex, 413, "a batch of 5001 records", v);
-    await expectNothingStored(ctx, v, { users: [users[0]!] }, "the oversized batch");
+    await expectNothingStored(ctx, v, { users: [users[0]!] }, "the batch of 5001 records");
+    // Few records, but a body over 10 MiB: 800 users with 50 metadata values of 256 characters.
+    const metadata = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`key_${String(i).padStart(2, "0")}`, "v".repeat(256)]));
+    const heavy = Array.from({ length: 800 }, () => ({ id: ctx.freshId("heavy_user"), metadata }));
+    const big = await ctx.client.call(ctx.op("ingestBatch"), { body: { users: heavy } });
+    expectError(ctx, ctx.op("ingestBatch"), big, 413, "a body over 10 MiB (800 records)", v);
+    await expectNothingStored(ctx, v, { users: [heavy[0]!] }, "the body over 10 MiB");
   },
 };
 
