@@ -1,0 +1,59 @@
+import { runConformance, type ConformanceResult } from "@agent-analytics/conformance";
+import { afterEach, describe, expect, it } from "vitest";
+import { defects } from "./defects/index.js";
+import { startProxy, type Defect, type RunningProxy } from "./proxy.js";
+import { startReferenceServer, type ReferenceServer } from "./reference-server.js";
+
+let server: ReferenceServer | undefined;
+let proxy: RunningProxy | undefined;
+
+afterEach(async () => {
+  await proxy?.close();
+  await server?.stop();
+  proxy = server = undefined;
+});
+
+/** A fresh reference server behind a proxy that plants `defect` (none: a clean server), checked by the kit. */
+async function runAgainst(defect: Defect | undefined, classes: string[], withSecondKey: boolean): Promise<ConformanceResult> {
+  server = await startReferenceServer();
+  const context = { tokenA: server.tokenA, tokenB: server.tokenB, state: new Map<string, unknown>() };
+  proxy = await startProxy(server.url, defect, context);
+  return runConformance({
+    baseUrl: proxy.url,
+    token: server.tokenA,
+    ...(withSecondKey ? { tokenB: server.tokenB } : {}),
+    classes,
+  });
+}
+
+function failedIds(result: ConformanceResult): string[] {
+  return result.classes.flatMap((c) => c.requirements).filter((r) => r.status === "fail").map((r) => r.id);
+}
+
+function failureText(result: ConformanceResult): string {
+  return result.classes
+    .flatMap((c) => c.requirements)
+    .filter((r) => r.status === "fail")
+    .map((r) => `${r.id}: ${r.failures.map((f) => f.message).join("; ")}`)
+    .join("\n");
+}
+
+describe("the conformance kit against planted defects", () => {
+  it("has at least twelve distinct defects, each named for a distinct requirement", () => {
+    expect(defects.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(defects.map((d) => d.name)).size).toBe(defects.length);
+    expect(new Set(defects.map((d) => d.caughtBy)).size).toBe(defects.length);
+  });
+
+  it("finds no failure on a clean server (every class, both organisations)", async () => {
+    const result = await runAgainst(undefined, ["agents", "agentos", "dashboard", "analytics", "ingest", "isolation"], true);
+    expect(failureText(result)).toBe("");
+    expect(result.passed).toBe(true);
+  }, 120_000);
+
+  it.each(defects.map((d) => [d.name, d] as const))("catches %s", async (_name, defect) => {
+    const result = await runAgainst(defect, defect.classes, defect.needsSecondKey ?? false);
+    expect(result.passed).toBe(false);
+    expect(failedIds(result), `${defect.description}\n${failureText(result)}`).toContain(defect.caughtBy);
+  }, 120_000);
+});

@@ -1,0 +1,7 @@
+import type { Defect } from "../proxy.js";
+import { behaviourDefects } from "./behaviour.js";
+import { dataDefects } from "./data.js";
+import { shapeDefects } from "./shape.js";
+
+/** Every planted defect; each breaks one thing and names the requirement that must catch it. */
+export const defects: Defect[] = [...shapeDefects, ...behaviourDefects, ...dataDefects];
