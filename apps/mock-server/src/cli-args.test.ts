@@ -12,11 +12,12 @@ describe("CLI arguments", () => {
     [["--delay", "10-20", "--fail-rate", "0.1"], { delay: { min: 10, max: 20 }, failRate: 0.1 }],
     [["--now", "2026-03-01"], { now: Date.UTC(2026, 2, 1) }],
     [["--no-cors", "--spec", "x.yaml"], { cors: false, spec: "x.yaml" }],
+    [["--cache", "0"], { cacheSize: 0 }],
   ])("%j", (argv, expected) => {
     expect(parseCliArgs(argv)).toEqual({ ok: true, options: expected });
   });
 
-  it.each([[["--port", "x"]], [["--port", "70000"]], [["--fail-rate", "3"]], [["--delay", "a"]], [["--now", "soon"]], [["--wat"]], [["--seed"]]])(
+  it.each([[["--port", "x"]], [["--port", "70000"]], [["--fail-rate", "3"]], [["--delay", "a"]], [["--now", "soon"]], [["--wat"]], [["--seed"]], [["--cache", "-1"]]])(
     "rejects %j",
     (argv) => {
       expect(parseCliArgs(argv).ok).toBe(false);

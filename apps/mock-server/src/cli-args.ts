@@ -13,6 +13,7 @@ export const USAGE = `Usage: agent-analytics-mock [options]
       --fail-rate <r>   share of requests answered with an injected 500 or 429 (0..1)
       --now <date>      the mock's "today" (YYYY-MM-DD); the current UTC day by default
       --no-cors         do not send CORS headers
+      --cache <n>       generated bodies kept for repeated requests (default 2000, 0 = off)
       --help            show this help`;
 
 export type CliParse = { ok: true; options: MockOptions & { spec?: string } } | { ok: false; message: string; help?: boolean };
@@ -71,6 +72,12 @@ export function parseCliArgs(argv: string[]): CliParse {
         const ms = Date.parse(text);
         if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(ms)) return { ok: false, message: "--now needs a date (YYYY-MM-DD)" };
         options.now = ms;
+        break;
+      }
+      case "--cache": {
+        const size = Number(value());
+        if (!Number.isInteger(size) || size < 0) return { ok: false, message: "--cache needs a count (0 turns it off)" };
+        options.cacheSize = size;
         break;
       }
       case "--no-cors":

@@ -27,6 +27,7 @@ import { resolveOptions, type MockOptions, type ResolvedOptions } from "./option
 import { planDocument, type ResponsePlan } from "./solver/operation-plan.js";
 import { indexExamples, type StaticExample } from "./static-examples.js";
 import { parseBody } from "./http/body.js";
+import { ResponseCache } from "./response-cache.js";
 
 /**
  * The mock as a function from request to response, with everything derived from the contract
@@ -38,6 +39,7 @@ export class MockEngine {
   private readonly validator: ContractValidator;
   private readonly plans: Map<string, ResponsePlan>;
   private readonly examples: Map<string, StaticExample[]>;
+  private readonly cache: ResponseCache;
 
   constructor(options: MockOptions = {}) {
     this.doc = options.document ?? mergedDocument;
@@ -46,6 +48,7 @@ export class MockEngine {
     const operations = listOperations(this.doc);
     this.plans = planDocument(this.doc);
     this.examples = indexExamples(this.doc, operations);
+    this.cache = new ResponseCache(this.options.cacheSize);
   }
 
   /**
@@ -153,6 +156,10 @@ export class MockEngine {
     }
     const { pathname, query } = splitUrl(request.url);
     const identity = [request.method.toUpperCase(), pathname, normalizedQuery(query, (k) => !isControlParameter(k)), request.body ?? ""];
+    const cacheKey = `${operation.operationId} ${status} ${identity.join(" ")} ${prefs.seed ?? this.options.seed}`;
+    const cached = this.cache.get(cacheKey);
+    const headers = { ...cors, "content-type": plan.mediaType };
+    if (cached !== undefined) return { status, headers, body: cached, delayMs };
     const seed = hashSeed(...identity, prefs.seed ?? this.options.seed);
     const generated = dynamicBody(this.doc, this.validator, operation, plan, parsed, seed, this.options.now);
     if (!generated.verified) {
@@ -161,7 +168,9 @@ export class MockEngine {
       const message = `no response satisfies the contract for this request (${generated.reason})`;
       return this.reply(errorResponse(this.doc, operation, validationStatus(operation), message), cors, delayMs);
     }
-    return { status, headers: { ...cors, "content-type": plan.mediaType }, body: JSON.stringify(generated.body), delayMs };
+    const text = JSON.stringify(generated.body);
+    this.cache.set(cacheKey, text);
+    return { status, headers, body: text, delayMs };
   }
 
   private reply(error: ErrorResponse, headers: Record<string, string>, delayMs: number): MockResponse {

@@ -45,7 +45,7 @@ describe("credentials", () => {
     expect(reply.json).toEqual(expect.objectContaining(body as object));
   });
 
-  it.each([{ authorization: "Bearer t" }, { "x-api-key": "k" }])("accepts either documented credential on agents: %j", async (headers) => {
+  it.each<Record<string, string>>([{ authorization: "Bearer t" }, { "x-api-key": "k" }])("accepts either documented credential on agents: %j", async (headers) => {
     expect((await call(mock.url, "/agents/a1/stats", { headers })).status).toBe(200);
   });
 });

@@ -28,7 +28,7 @@ async function coherent(base: string, shopId: string, query: Record<string, stri
 }
 
 describe("a module added to the contract is served without touching the mock", () => {
-  it.each([
+  it.each<[string, Record<string, string>, number]>([
     ["shop_a1", { from: "2026-02-01", to: "2026-02-07" }, 7],
     ["shop_b2", { from: "2026-02-01", to: "2026-02-01", channel: "app" }, 1],
     ["shop_c3", { from: "2026-01-01", to: "2026-02-28", channel: "web" }, 59],

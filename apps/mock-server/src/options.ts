@@ -17,6 +17,8 @@ export interface MockOptions {
   /** The mock's "today" (epoch ms): timestamps and default ranges end here. Start of the current UTC day by default. */
   now?: number;
   cors?: boolean;
+  /** Generated bodies kept for repeated requests (0 turns the cache off). */
+  cacheSize?: number;
 }
 
 export interface ResolvedOptions {
@@ -28,6 +30,7 @@ export interface ResolvedOptions {
   failRate: number;
   now: number;
   cors: boolean;
+  cacheSize: number;
 }
 
 export const DEFAULT_PORT = 4010;
@@ -44,5 +47,6 @@ export function resolveOptions(options: MockOptions): ResolvedOptions {
     failRate: options.failRate ?? 0,
     now: options.now ?? Math.floor(Date.now() / DAY) * DAY,
     cors: options.cors ?? true,
+    cacheSize: options.cacheSize ?? 2000,
   };
 }

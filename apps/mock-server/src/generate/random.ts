@@ -1,16 +1,8 @@
-import type { Faker } from "@faker-js/faker";
-// The English-only entry point: importing the package root loads every locale (~0.3 s at start-up).
-import { faker } from "@faker-js/faker/locale/en";
-
-/**
- * The source of randomness for one response. One Faker instance is reused for every request and
- * re-seeded per request: building a Faker is costly, seeding it is cheap, and a request is handled
- * synchronously from seed to body, so no other request can interleave.
- */
-const shared: Faker = faker;
+import { pool, type PoolName } from "./text-pools.js";
 
 export interface Random {
-  faker: Faker;
+  /** A realistic text of a kind (phrase, noun, email...), from faker-built pools. */
+  text(kind: PoolName): string;
   /** Uniform float in [0, 1). */
   next(): number;
   /** Uniform integer in [min, max]. */
@@ -20,18 +12,18 @@ export interface Random {
 }
 
 export function seededRandom(seed: number): Random {
-  shared.seed(seed >>> 0);
   const next = mulberry32(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   return {
-    faker: shared,
+    text: (kind) => pick(pool(kind)),
     next,
     int: (min, max) => (max <= min ? min : min + Math.floor(next() * (max - min + 1))),
-    pick: (items) => items[Math.floor(next() * items.length)]!,
+    pick,
     chance: (p) => next() < p,
   };
 }
 
-/** A 32-bit FNV-1a hash: request identity and seed become one faker seed. */
+/** A 32-bit FNV-1a hash: request identity and seed become one seed. */
 export function hashSeed(...parts: (string | number)[]): number {
   let h = 0x811c9dc5;
   for (const part of parts) {
@@ -46,7 +38,7 @@ export function hashSeed(...parts: (string | number)[]): number {
   return h >>> 0;
 }
 
-/** A small, fast PRNG for numbers; faker (seeded alongside) supplies realistic words. */
+/** A small, fast PRNG (mulberry32): fully determined by the seed, and cheap to create per request. */
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

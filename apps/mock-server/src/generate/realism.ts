@@ -52,11 +52,11 @@ export function stringForName(name: string, parent: string | undefined, random: 
     return `${entity ? entity.replace(/[^a-z0-9]+/g, "_") + "_" : ""}${idSuffix(random)}`;
   }
   if (lower === "user" || lower === "username") return `user_${String(random.int(1, 9999)).padStart(4, "0")}`;
-  if (lower === "assistant" || lower === "agent") return `agent_${random.faker.word.noun().toLowerCase().replace(/[^a-z]/g, "")}`;
-  if (lower.includes("email")) return random.faker.internet.email().toLowerCase();
-  if (lower === "name" || lower.endsWith("name")) return random.faker.company.buzzNoun().replace(/^\w/, (c) => c.toUpperCase()) + " agent";
-  if (/(error|message|detail|description|summary|reason)$/.test(lower)) return random.faker.hacker.phrase();
-  if (/url$|uri$/.test(lower)) return random.faker.internet.url();
+  if (lower === "assistant" || lower === "agent") return `agent_${random.text("noun")}`;
+  if (lower.includes("email")) return random.text("email");
+  if (lower === "name" || lower.endsWith("name")) return random.text("product").replace(/^\w/, (c) => c.toUpperCase()) + " agent";
+  if (/(error|message|detail|description|summary|reason)$/.test(lower)) return random.text("phrase");
+  if (/url$|uri$/.test(lower)) return random.text("url");
   if (lower === "role") return random.pick(["admin", "member", "viewer"]);
   return undefined;
 }

@@ -1,8 +1,22 @@
 import { deref, type OpenApiDocument, type SchemaObject } from "@agent-analytics/spec";
 
-/** A schema with `$ref` and `allOf` folded away, so generators read one flat object. */
+// Schemas are objects of a document that is not modified while served: resolving each once is enough.
+const resolved = new WeakMap<object, SchemaObject>();
+const branchesOf = new WeakMap<object, SchemaObject[]>();
+
+/** A schema with `$ref` and `allOf` folded away, so generators read one flat object. Cached per schema object. */
 export function resolveSchema(doc: OpenApiDocument, schema: unknown): SchemaObject {
-  let s = deref<SchemaObject>(doc, (schema ?? {}) as SchemaObject);
+  if (typeof schema !== "object" || schema === null) return {};
+  let done = resolved.get(schema);
+  if (!done) {
+    done = resolveUncached(doc, schema);
+    resolved.set(schema, done);
+  }
+  return done;
+}
+
+function resolveUncached(doc: OpenApiDocument, schema: object): SchemaObject {
+  let s = deref<SchemaObject>(doc, schema as SchemaObject);
   if (Array.isArray(s.allOf)) {
     const merged: SchemaObject = { ...s };
     delete merged.allOf;
@@ -19,6 +33,15 @@ export function resolveSchema(doc: OpenApiDocument, schema: unknown): SchemaObje
 
 /** The non-null alternatives of a schema (`anyOf`/`oneOf` branches, or a type list without "null"). */
 export function nonNullBranches(doc: OpenApiDocument, schema: SchemaObject): SchemaObject[] {
+  let done = branchesOf.get(schema);
+  if (!done) {
+    done = nonNullBranchesUncached(doc, schema);
+    branchesOf.set(schema, done);
+  }
+  return done;
+}
+
+function nonNullBranchesUncached(doc: OpenApiDocument, schema: SchemaObject): SchemaObject[] {
   const branches = (schema.anyOf ?? schema.oneOf) as unknown[] | undefined;
   if (branches) {
     // Keywords beside anyOf (e.g. `type: string` with `anyOf: [{format: date}, ...]`) apply to every branch.

@@ -1,7 +1,7 @@
 import type { OpenApiDocument, SchemaObject } from "@agent-analytics/spec";
 import { stringForPattern } from "./pattern.js";
 import type { Random } from "./random.js";
-import { MODELS, isEpochSecondsName, isRateName, magnitudeForName, stringForName } from "./realism.js";
+import { MODELS, idSuffix, isEpochSecondsName, isRateName, magnitudeForName, stringForName } from "./realism.js";
 import { isNullable, nonNullBranches, rememberSchema, resolveSchema } from "./schema-tools.js";
 
 export interface GenerationContext {
@@ -119,16 +119,16 @@ function generateString(ctx: GenerationContext, schema: SchemaObject, name: stri
     case "time":
       return new Date(at()).toISOString().slice(11, 19) + "Z";
     case "email":
-      return random.faker.internet.email().toLowerCase();
+      return random.text("email");
     case "uuid":
-      return random.faker.string.uuid();
+      return uuid(random);
     case "uri":
     case "url":
-      return random.faker.internet.url();
+      return random.text("url");
     case "hostname":
-      return random.faker.internet.domainName();
+      return random.text("domain");
     case "ipv4":
-      return random.faker.internet.ipv4();
+      return random.text("ipv4");
   }
   if (typeof schema.pattern === "string") {
     const fromPattern = stringForPattern(schema.pattern, random);
@@ -136,10 +136,16 @@ function generateString(ctx: GenerationContext, schema: SchemaObject, name: stri
     const example = schema.example ?? (schema.examples as unknown[] | undefined)?.[0];
     if (typeof example === "string") return example;
   }
-  let text = stringForName(name, parent, random) ?? random.faker.word.sample();
+  let text = stringForName(name, parent, random) ?? random.text("word");
   const minLength = (schema.minLength as number | undefined) ?? 0;
   const maxLength = schema.maxLength as number | undefined;
-  while (text.length < minLength) text += random.faker.string.alphanumeric(minLength - text.length);
+  while (text.length < minLength) text += idSuffix(random, minLength - text.length).toLowerCase();
   if (maxLength !== undefined && text.length > maxLength) text = text.slice(0, maxLength);
   return text;
+}
+
+function uuid(random: GenerationContext["random"]): string {
+  const hex = () => random.int(0, 15).toString(16);
+  const part = (n: number) => Array.from({ length: n }, hex).join("");
+  return `${part(8)}-${part(4)}-4${part(3)}-${"89ab"[random.int(0, 3)]}${part(3)}-${part(12)}`;
 }

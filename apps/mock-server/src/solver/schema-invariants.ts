@@ -1,5 +1,16 @@
 import { compileInvariant, isReference, resolvePointer, type Invariant, type Node, type OpenApiDocument } from "@agent-analytics/spec";
 
+const targets = new WeakMap<OpenApiDocument, Map<string, Record<string, unknown>>>();
+
+/** `$ref` targets, looked up once per document. */
+function target(doc: OpenApiDocument, ref: string): Record<string, unknown> {
+  let map = targets.get(doc);
+  if (!map) targets.set(doc, (map = new Map()));
+  let found = map.get(ref);
+  if (!found) map.set(ref, (found = resolvePointer(doc, ref) as Record<string, unknown>));
+  return found;
+}
+
 export interface SchemaInvariantSite {
   node: Node;
   /** The object the invariant is about: its fields are the invariant's names. */
@@ -12,7 +23,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 function typeMatches(doc: OpenApiDocument, schema: unknown, value: unknown): boolean {
   let s = schema as Record<string, unknown>;
-  while (isReference(s)) s = resolvePointer(doc, s.$ref) as Record<string, unknown>;
+  while (isReference(s)) s = target(doc, s.$ref);
   if (s.type === undefined) return true;
   const types = Array.isArray(s.type) ? s.type : [s.type];
   const actual = value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "number" ? (Number.isInteger(value) ? "integer" : "number") : typeof value;
@@ -25,26 +36,30 @@ function typeMatches(doc: OpenApiDocument, schema: unknown, value: unknown): boo
  */
 export function schemaInvariantSites(doc: OpenApiDocument, schema: unknown, value: unknown): SchemaInvariantSite[] {
   const sites: SchemaInvariantSite[] = [];
-  const walk = (node: unknown, v: unknown, seen: Set<string>) => {
-    if (typeof node !== "object" || node === null) return;
+  // `depth` bounds recursion through `$ref`s (a recursive schema nests as deep as its instance, no deeper).
+  const walk = (node: unknown, v: unknown, depth: number) => {
+    if (typeof node !== "object" || node === null || depth > 64) return;
     let s = node as Record<string, unknown>;
     if (isReference(s)) {
-      if (seen.has(s.$ref)) return;
-      seen = new Set(seen).add(s.$ref);
-      s = resolvePointer(doc, s.$ref) as Record<string, unknown>;
-      walk(s, v, seen);
+      walk(target(doc, s.$ref), v, depth + 1);
       return;
     }
-    for (const sub of (s.allOf as unknown[] | undefined) ?? []) walk(sub, v, seen);
+    const allOf = s.allOf as unknown[] | undefined;
+    if (allOf) for (const sub of allOf) walk(sub, v, depth + 1);
     for (const k of ["anyOf", "oneOf"] as const) {
-      for (const sub of (s[k] as unknown[] | undefined) ?? []) if (typeMatches(doc, sub, v)) walk(sub, v, seen);
+      const branches = s[k] as unknown[] | undefined;
+      if (branches) for (const sub of branches) if (typeMatches(doc, sub, v)) walk(sub, v, depth + 1);
     }
-    if (Array.isArray(v) && s.items) v.forEach((item) => walk(s.items, item, new Set()));
-    if (isPlainObject(v)) {
-      const properties = (s.properties as Record<string, unknown> | undefined) ?? {};
-      for (const [key, item] of Object.entries(v)) {
-        const sub = properties[key] ?? (typeof s.additionalProperties === "object" ? s.additionalProperties : undefined);
-        if (sub) walk(sub, item, new Set());
+    if (Array.isArray(v)) {
+      if (s.items) for (const item of v) walk(s.items, item, depth + 1);
+    } else if (isPlainObject(v)) {
+      const properties = s.properties as Record<string, unknown> | undefined;
+      const extra = typeof s.additionalProperties === "object" ? s.additionalProperties : undefined;
+      if (properties || extra) {
+        for (const key in v) {
+          const sub = properties?.[key] ?? extra;
+          if (sub) walk(sub, v[key], depth + 1);
+        }
       }
     }
     const invariants = s["x-invariants"] as Invariant[] | undefined;
@@ -52,6 +67,6 @@ export function schemaInvariantSites(doc: OpenApiDocument, schema: unknown, valu
       for (const inv of invariants) sites.push({ node: compileInvariant(inv.expr), instance: v });
     }
   };
-  walk(schema, value, new Set());
+  walk(schema, value, 0);
   return sites;
 }

@@ -1,6 +1,5 @@
 import { evaluate, type Node, type Value } from "@agent-analytics/spec";
 import type { GenerationContext } from "../generate/value-generator.js";
-import { extendVars } from "./live-scope.js";
 
 /** A place in the generated body that the solver may write: `container[key]`. */
 export interface Location {
@@ -9,13 +8,15 @@ export interface Location {
 }
 
 /**
- * What an invariant sees while being solved. `vars` is the evaluation scope; `roots` says which of
- * its names are writable (parts of the generated body) and where they live. Request roots (`path`,
- * `query`, `requestBody`) are read-only: the response follows the request, never the reverse.
+ * What an invariant sees while being solved. `base` builds the evaluation scope afresh on each
+ * read, so a check after a write sees the written value; `bindings` adds lambda parameters.
+ * `root` says which names are writable (parts of the generated body) and where they live. Request
+ * roots (`path`, `query`, `requestBody`) are read-only: the response follows the request.
  */
 export interface SolveScope {
-  vars: Record<string, unknown>;
-  roots: Map<string, Location>;
+  base: () => Record<string, unknown>;
+  bindings?: Record<string, unknown>;
+  root: (name: string) => Location | undefined;
   ctx: SolveContext;
 }
 
@@ -31,7 +32,15 @@ export function read(loc: Location): unknown {
   return (loc.container as Record<string | number, unknown>)[loc.key];
 }
 
+/** Counts writes, so scopes built from the body can be reused until the body changes. */
+let writes = 0;
+
+export function writeCount(): number {
+  return writes;
+}
+
 export function write(loc: Location, value: unknown): void {
+  writes++;
   (loc.container as Record<string | number, unknown>)[loc.key] = value;
 }
 
@@ -50,15 +59,18 @@ export function sameLocation(a: Location, b: Location): boolean {
 }
 
 export function evalIn(node: Node, scope: SolveScope): Value {
-  return evaluate(node, scope.vars);
+  return evaluate(node, scope.bindings ? { ...scope.base(), ...scope.bindings } : scope.base());
 }
 
 /** A scope with one more name bound (a lambda parameter), writable when `loc` is given. */
 export function bind(scope: SolveScope, name: string, value: unknown, loc?: Location): SolveScope {
-  const roots = new Map(scope.roots);
-  if (loc) roots.set(name, loc);
-  else roots.delete(name);
-  return { vars: extendVars(scope.vars, name, value), roots, ctx: scope.ctx };
+  const parent = scope.root;
+  return {
+    base: scope.base,
+    bindings: { ...scope.bindings, [name]: value },
+    root: (n) => (n === name ? loc : parent(n)),
+    ctx: scope.ctx,
+  };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -69,7 +81,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function locate(node: Node, scope: SolveScope): Location | undefined {
   switch (node.kind) {
     case "identifier":
-      return scope.roots.get(node.name);
+      return scope.root(node.name);
     case "member": {
       const base = locate(node.object, scope);
       const value = base && read(base);

@@ -1,11 +1,10 @@
 import type { OpenApiDocument, ParsedRequest } from "@agent-analytics/spec";
 import { generateValue, type GenerationContext } from "../generate/value-generator.js";
 import { enforce, holds } from "./enforce.js";
-import { liveVars } from "./live-scope.js";
 import type { ResponsePlan } from "./operation-plan.js";
 import { schemaInvariantSites } from "./schema-invariants.js";
 import { fillSeries } from "./series-fill.js";
-import type { Location, SolveContext, SolveScope } from "./scope.js";
+import { writeCount, type Location, type SolveContext, type SolveScope } from "./scope.js";
 
 /** Rounds of repair before giving up on a draw; each round re-checks every invariant. */
 const MAX_PASSES = 8;
@@ -25,12 +24,10 @@ export function solveResponse(doc: OpenApiDocument, plan: ResponsePlan, request:
   const holder: { body: unknown } = { body: plan.schema ? generateValue(gen, plan.schema) : null };
   const ctx: SolveContext = { gen, pinned: new WeakMap(), mentions: plan.mentions };
   const bodyLoc: Location = { container: holder as unknown as Record<string, unknown>, key: "body" };
+  const requestRoots = { path: request.path, query: request.query, headers: request.headers, requestBody: request.body ?? null, status: plan.status };
   const opScope: SolveScope = {
-    vars: liveVars(
-      { path: request.path, query: request.query, headers: request.headers, requestBody: request.body ?? null, status: plan.status },
-      { body: () => holder.body },
-    ),
-    roots: new Map([["body", bodyLoc]]),
+    base: () => ({ ...requestRoots, body: holder.body }),
+    root: (name) => (name === "body" ? bodyLoc : undefined),
     ctx,
   };
   for (const series of plan.series) fillSeries(series, opScope);
@@ -54,6 +51,18 @@ export function solveResponse(doc: OpenApiDocument, plan: ResponsePlan, request:
 }
 
 function instanceScope(instance: Record<string, unknown>, ctx: SolveContext): SolveScope {
-  const roots = new Map<string, Location>(Object.keys(instance).map((k) => [k, { container: instance, key: k }]));
-  return { vars: liveVars(instance, { this: () => instance }), roots, ctx };
+  let vars: Record<string, unknown> | undefined;
+  let version = -1;
+  return {
+    // Rebuilt only after a write: most checks read a scope nothing has changed since.
+    base: () => {
+      if (!vars || version !== writeCount()) {
+        vars = { ...instance, this: instance };
+        version = writeCount();
+      }
+      return vars;
+    },
+    root: (name) => (name !== "this" && Object.prototype.hasOwnProperty.call(instance, name) ? { container: instance, key: name } : undefined),
+    ctx,
+  };
 }

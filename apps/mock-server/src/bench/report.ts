@@ -1,0 +1,69 @@
+import { readFileSync, writeFileSync } from "node:fs";
+
+export interface EndpointResult {
+  label: string;
+  path: string;
+  mock: { rps: number; p50: number; p99: number; errors: number };
+  prism: { rps: number; p50: number; p99: number; errors: number };
+}
+
+export interface BenchmarkReport {
+  command: string;
+  date: string;
+  environment: string;
+  durationSeconds: number;
+  connections: number;
+  endpoints: EndpointResult[];
+  startup: { mockMs: number; prismMs: number };
+  memory: { mock: { rssMiB: number; peakMiB: number }; prism: { rssMiB: number; peakMiB: number } };
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ratio = (a: number, b: number) => (b > 0 ? `${fmt(a / b, 1)}x` : "n/a");
+
+export function renderReport(r: BenchmarkReport): string {
+  const rows = r.endpoints.map(
+    (e) =>
+      `| ${e.label} (\`${e.path}\`) | ${fmt(e.mock.rps)} | ${fmt(e.prism.rps)} | **${ratio(e.mock.rps, e.prism.rps)}** | ${fmt(e.mock.p50, 1)} / ${fmt(e.mock.p99, 1)} | ${fmt(e.prism.p50, 1)} / ${fmt(e.prism.p99, 1)} | **${ratio(e.prism.p99, e.mock.p99)}** |`,
+  );
+  const geo = (values: number[]) => Math.exp(values.reduce((a, v) => a + Math.log(v), 0) / values.length);
+  const rpsRatio = geo(r.endpoints.map((e) => e.mock.rps / Math.max(e.prism.rps, 1e-9)));
+  const p99Ratio = geo(r.endpoints.map((e) => e.prism.p99 / Math.max(e.mock.p99, 1e-9)));
+  const errors = r.endpoints.reduce((a, e) => a + e.mock.errors + e.prism.errors, 0);
+  return [
+    "## Mock server vs Prism",
+    "",
+    `Measured ${r.date} on ${r.environment}, with:`,
+    "",
+    "```sh",
+    r.command,
+    "```",
+    "",
+    `Both servers run the merged contract (\`specs/dist/openapi.json\`) with dynamic responses (the mock by default, Prism with \`-d\`), one after the other on the same endpoints: autocannon, ${r.connections} connections, ${r.durationSeconds} s per endpoint and server, after a short warm-up. Latencies are in milliseconds.`,
+    "",
+    "| endpoint | mock req/s | Prism req/s | req/s ratio | mock p50 / p99 | Prism p50 / p99 | p99 ratio (Prism / mock) |",
+    "|---|---:|---:|---:|---:|---:|---:|",
+    ...rows,
+    "",
+    `Geometric mean over the endpoints: **${fmt(rpsRatio, 1)}x** the requests per second, p99 latency **${fmt(p99Ratio, 1)}x** lower.`,
+    "",
+    "| | mock | Prism | ratio |",
+    "|---|---:|---:|---:|",
+    `| start-up (spawn to "listening" line) | ${fmt(r.startup.mockMs)} ms | ${fmt(r.startup.prismMs)} ms | ${ratio(r.startup.prismMs, r.startup.mockMs)} faster |`,
+    `| RSS after the load | ${fmt(r.memory.mock.rssMiB)} MiB | ${fmt(r.memory.prism.rssMiB)} MiB | ${ratio(r.memory.prism.rssMiB, r.memory.mock.rssMiB)} less |`,
+    `| peak RSS | ${fmt(r.memory.mock.peakMiB)} MiB | ${fmt(r.memory.prism.peakMiB)} MiB | ${ratio(r.memory.prism.peakMiB, r.memory.mock.peakMiB)} less |`,
+    "",
+    `Socket errors or timeouts during the runs: ${errors}. Every request was a valid, authorized request answered with a 2xx by both servers.`,
+  ].join("\n");
+}
+
+/** Replaces this benchmark's section of docs/benchmarks.md, and nothing else. */
+export function writeSection(file: string, section: string): void {
+  const start = "<!-- mock-server:start -->";
+  const end = "<!-- mock-server:end -->";
+  const text = readFileSync(file, "utf8");
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${file} has no ${start} ... ${end} section`);
+  writeFileSync(file, `${text.slice(0, from + start.length)}\n${section}\n${text.slice(to)}`);
+}

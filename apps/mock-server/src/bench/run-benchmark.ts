@@ -1,0 +1,68 @@
+import { cpus, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { memoryOf, startServer, type StartedServer } from "./processes.js";
+import { renderReport, writeSection, type EndpointResult } from "./report.js";
+
+/**
+ * Mock server vs Prism, side by side in one run: start-up, throughput and latency on the same
+ * dynamic endpoints, and memory. Rewrites the mock-server section of docs/benchmarks.md.
+ * BENCH_DURATION (seconds per endpoint and server) and BENCH_CONNECTIONS tune it.
+ */
+const root = fileURLToPath(new URL("../../../../", import.meta.url));
+const app = fileURLToPath(new URL("../../", import.meta.url));
+const spec = `${root}specs/dist/openapi.json`;
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const auth = { authorization: "Bearer bench", "x-api-key": "bench" };
+
+const endpoints = [
+  { label: "agents list", path: "/agents/agent_01HXYZ/runs?limit=20" },
+  { label: "analytics buckets", path: "/analytics/metrics?period=day&startDate=2026-02-01&endDate=2026-02-15" },
+  { label: "agentos daily metrics", path: "/metrics?starting_date=2026-02-01&ending_date=2026-02-07" },
+  { label: "dashboard stats", path: "/api/dashboard/getStats?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z" },
+];
+
+async function load(server: StartedServer, path: string, seconds: number) {
+  const result = await autocannon({ url: server.url + path, connections, duration: seconds, headers: auth });
+  if (result.non2xx > 0) throw new Error(`${server.name} answered ${result.non2xx} non-2xx responses on ${path}`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors };
+}
+
+async function main() {
+  console.log("starting the mock and Prism...");
+  const mock = await startServer("mock", process.execPath, [`${app}bin/agent-analytics-mock.js`, "--port", "0"], /Mock server listening on (http:\/\/\S+)/, app);
+  const prism = await startServer(
+    "prism",
+    `${app}node_modules/.bin/prism`,
+    ["mock", "-d", "-h", "127.0.0.1", "-p", String(45_000 + Math.floor(Math.random() * 10_000)), spec],
+    /Prism is listening on (http:\/\/\S+)/,
+    app,
+  );
+  try {
+    const results: EndpointResult[] = [];
+    for (const endpoint of endpoints) {
+      for (const server of [mock, prism]) await load(server, endpoint.path, 2);
+      const mockResult = await load(mock, endpoint.path, duration);
+      const prismResult = await load(prism, endpoint.path, duration);
+      console.log(`${endpoint.label}: mock ${mockResult.rps.toFixed(0)} req/s p99 ${mockResult.p99} ms | prism ${prismResult.rps.toFixed(0)} req/s p99 ${prismResult.p99} ms`);
+      results.push({ ...endpoint, mock: mockResult, prism: prismResult });
+    }
+    const report = renderReport({
+      command: `BENCH_DURATION=${duration} BENCH_CONNECTIONS=${connections} pnpm --filter @agent-analytics/mock-server bench`,
+      date: new Date().toISOString().slice(0, 10),
+      environment: `Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? "unknown"}), load average ${loadavg()[0]!.toFixed(1)} at the end`,
+      durationSeconds: duration,
+      connections,
+      endpoints: results,
+      startup: { mockMs: mock.startupMs, prismMs: prism.startupMs },
+      memory: { mock: memoryOf(mock.child.pid!), prism: memoryOf(prism.child.pid!) },
+    });
+    writeSection(`${root}docs/benchmarks.md`, report);
+    console.log(report);
+  } finally {
+    await Promise.all([mock.stop(), prism.stop()]);
+  }
+}
+
+await main();
