@@ -88,8 +88,8 @@ function generateArray(ctx: GenerationContext, schema: SchemaObject, name: strin
 function generateNumber(ctx: GenerationContext, schema: SchemaObject, name: string, integer: boolean): number {
   const exclusiveMin = schema.exclusiveMinimum as number | undefined;
   const exclusiveMax = schema.exclusiveMaximum as number | undefined;
-  let min = (schema.minimum as number | undefined) ?? (exclusiveMin !== undefined ? exclusiveMin + (integer ? 1 : 1e-6) : undefined);
-  let max = (schema.maximum as number | undefined) ?? (exclusiveMax !== undefined ? exclusiveMax - (integer ? 1 : 1e-6) : undefined);
+  const min = (schema.minimum as number | undefined) ?? (exclusiveMin !== undefined ? exclusiveMin + (integer ? 1 : 1e-6) : undefined);
+  const max = (schema.maximum as number | undefined) ?? (exclusiveMax !== undefined ? exclusiveMax - (integer ? 1 : 1e-6) : undefined);
   if (integer && isEpochSecondsName(name) && (min ?? 0) >= 0 && max === undefined) {
     return Math.floor(ctx.random.int(ctx.clock.from, ctx.clock.to - 1) / 1000);
   }

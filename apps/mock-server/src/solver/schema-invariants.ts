@@ -39,7 +39,7 @@ export function schemaInvariantSites(doc: OpenApiDocument, schema: unknown, valu
   // `depth` bounds recursion through `$ref`s (a recursive schema nests as deep as its instance, no deeper).
   const walk = (node: unknown, v: unknown, depth: number) => {
     if (typeof node !== "object" || node === null || depth > 64) return;
-    let s = node as Record<string, unknown>;
+    const s = node as Record<string, unknown>;
     if (isReference(s)) {
       walk(target(doc, s.$ref), v, depth + 1);
       return;
