@@ -1,10 +1,12 @@
-import { Skip } from "../requirement.js";
+import { describeResponse, Skip } from "../requirement.js";
 import { shiftDay } from "../checks/bound-probes.js";
 import { agentosRows } from "./oracle-agentos.js";
 import { expectFigures } from "./expect-figures.js";
 import type { FigureCheck } from "./figure-check.js";
 
 type Row = { date: string };
+type RefreshStatus = { status?: string; finished_at?: string | null };
+const BACKGROUND_WAIT_MS = 10_000;
 const dayOf = (row: Row) => String(row.date).slice(0, 10);
 
 export const AGENTOS_FIGURES: Record<string, FigureCheck> = {
@@ -27,12 +29,30 @@ export const AGENTOS_FIGURES: Record<string, FigureCheck> = {
     // The refresh recomputes from the records: the stored rows must still be exact afterwards.
     await expectFigures(ctx, v, "get_metrics", { query: { starting_date: firstDay, ending_date: lastDay } }, agentosRows(sem.records, firstDay, lastDay), (b) => (b as { metrics: unknown }).metrics);
   },
-  async get_metrics_refresh_status(ctx, _sem, v) {
+  async get_metrics_refresh_status(ctx, sem, v) {
     // After a refresh that answered 200 the latest refresh is complete.
     const refresh = await ctx.client.call(ctx.op("refresh_metrics"));
     if (refresh.response?.status !== 200) throw new Skip(`the refresh answered ${refresh.response?.status ?? "nothing"}, not 200`);
     const ex = await ctx.client.call(ctx.op("get_metrics_refresh_status"));
-    const body = ex.response?.body as { status?: string; finished_at?: string | null } | undefined;
+    const body = ex.response?.body as RefreshStatus | undefined;
     v.check(ex.response?.status === 200 && body?.status === "completed" && !!body.finished_at, ex, `after a completed refresh, status is ${JSON.stringify(body?.status)}`, 'status "completed" with finished_at');
+    // A background refresh answers 202 at once; its progress is read from the status, and it
+    // recomputes the same figures.
+    const background = await ctx.client.call(ctx.op("refresh_metrics"), { query: { background: "true" } });
+    const started = (background.response?.body as { status?: string } | undefined)?.status;
+    if (!v.check(background.response?.status === 202 && (started === "started" || started === "already_running"), background, `background=true answered ${describeResponse(background)}`, '202 with status "started" or "already_running"')) return;
+    const deadline = Date.now() + BACKGROUND_WAIT_MS;
+    let last: RefreshStatus | undefined;
+    let poll;
+    do {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      poll = await ctx.client.call(ctx.op("get_metrics_refresh_status"));
+      last = poll.response?.body as RefreshStatus | undefined;
+    } while (poll.response?.status === 200 && (last?.status === "running" || last?.status === "idle") && Date.now() < deadline);
+    if (last?.status === "running") return `the background refresh was still running after ${BACKGROUND_WAIT_MS / 1000} s; its outcome was not checked`;
+    v.check(poll.response?.status === 200 && last?.status === "completed", poll, `the background refresh ended as ${JSON.stringify(last?.status)}`, 'status "completed"');
+    const { firstDay, endDay } = sem.dataset;
+    const lastDay = shiftDay(endDay, -1);
+    await expectFigures(ctx, v, "get_metrics", { query: { starting_date: firstDay, ending_date: lastDay } }, agentosRows(sem.records, firstDay, lastDay), (b) => (b as { metrics: unknown }).metrics);
   },
 };
