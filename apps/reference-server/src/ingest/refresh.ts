@@ -9,7 +9,7 @@ const DAY = (column: string) => `(${column} AT TIME ZONE 'UTC')::date`;
  */
 export async function rebuildRollups(tx: Queryable, orgId: string): Promise<void> {
   await tx.query("SELECT pg_advisory_xact_lock(hashtext('ingest:' || $1))", [orgId]);
-  for (const table of ["activity_daily", "kb_daily", "agent_stats", "metrics_day_users", "metrics_day_models"]) {
+  for (const table of ["activity_daily", "agent_daily", "user_daily", "kb_daily", "agent_stats", "metrics_day_users", "metrics_day_models"]) {
     await tx.query(`DELETE FROM ${table} WHERE org_id = $1`, [orgId]);
   }
   await tx.query(
@@ -34,6 +34,15 @@ export async function rebuildRollups(tx: Queryable, orgId: string): Promise<void
      ) x GROUP BY day, agent_id, user_id`,
     [orgId],
   );
+  const counters = "sessions, messages, tool_calls, input_tokens, output_tokens, feedback, helpful, incoming, outgoing, initiated, initiated_completed, completed";
+  const sums = counters.split(", ").map((c) => `sum(${c})`).join(", ");
+  for (const [table, column] of [["agent_daily", "agent_id"], ["user_daily", "user_id"]]) {
+    await tx.query(
+      `INSERT INTO ${table} (org_id, day, ${column}, ${counters})
+       SELECT org_id, day, ${column}, ${sums} FROM activity_daily WHERE org_id = $1 GROUP BY org_id, day, ${column}`,
+      [orgId],
+    );
+  }
   await tx.query(
     `INSERT INTO kb_daily (org_id, day, knowledge_base_id, files, extract_input_tokens, extract_output_tokens)
      SELECT $1, ${DAY("processed_at")}, knowledge_base_id, count(*), sum(extract_input_tokens), sum(extract_output_tokens)

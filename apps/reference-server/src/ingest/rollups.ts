@@ -39,6 +39,22 @@ export async function applyRollups(
     const [day, agent_id, user_id] = key.split("\u0000");
     return { org_id: orgId, day, agent_id, user_id };
   });
+  // The per-agent and per-user projections of the same counters.
+  const byAgent = new Counter(activity.fields);
+  const byUser = new Counter(activity.fields);
+  for (const [key, sums] of activity.sums) {
+    const [day, agent, user] = key.split("\u0000");
+    byAgent.add(`${day}\u0000${agent}`, sums);
+    byUser.add(`${day}\u0000${user}`, sums);
+  }
+  await upsertAdd(db, "agent_daily", { org_id: "text", day: "date", agent_id: "text" }, byAgent, (key) => {
+    const [day, agent_id] = key.split("\u0000");
+    return { org_id: orgId, day, agent_id };
+  });
+  await upsertAdd(db, "user_daily", { org_id: "text", day: "date", user_id: "text" }, byUser, (key) => {
+    const [day, user_id] = key.split("\u0000");
+    return { org_id: orgId, day, user_id };
+  });
 
   const kb = new Counter(["files", "extract_input_tokens", "extract_output_tokens"]);
   for (const k of rec.kbFiles) {

@@ -26,12 +26,29 @@ export interface EventFilter {
 
 const BUCKET = { day: "YYYY-MM-DD", week: 'IYYY-"W"IW', month: "YYYY-MM" } as const;
 
+type Rollup = "activity_daily" | "agent_daily" | "user_daily";
+
 /**
  * Event counts over the half-open window `[start, end)`, grouped as asked. Whole UTC days are read
- * from activity_daily, the partial edges from the indexed events table; distinct active users are
- * taken over the union of both, so they are exact.
+ * from the smallest rollup that has the dimensions the request needs (agent_daily for counts,
+ * user_daily for distinct users, activity_daily when both agent and user matter), the partial
+ * edges from the indexed events table; distinct active users are counted over the union of both,
+ * so every figure is exact.
  */
 export async function windowFigures(db: Queryable, orgId: string, start: number, end: number, grouping: Grouping, filter: EventFilter = {}): Promise<WindowFigures[]> {
+  const needsAgent = filter.assistant !== undefined || grouping.by === "agent";
+  const needsUser = filter.user !== undefined || grouping.by === "user";
+  const sumsTable: Rollup = needsUser ? (needsAgent ? "activity_daily" : "user_daily") : "agent_daily";
+  const sums = await query(db, orgId, start, end, grouping, filter, sumsTable, false);
+  if (grouping.by === "user") return sums;
+  const distinct = await query(db, orgId, start, end, grouping, filter, needsAgent ? "activity_daily" : "user_daily", true);
+  const active = new Map(distinct.map((d) => [d.key, d.activeUsers]));
+  return sums.map((f) => ({ ...f, activeUsers: active.get(f.key) ?? 0 }));
+}
+
+async function query(
+  db: Queryable, orgId: string, start: number, end: number, grouping: Grouping, filter: EventFilter, table: Rollup, activeUsers: boolean,
+): Promise<WindowFigures[]> {
   const split = splitRange(start, end);
   const params: unknown[] = [orgId, split.fullFrom, split.fullTo, ...split.edges];
   const rollupWhere: string[] = [];
@@ -46,24 +63,33 @@ export async function windowFigures(db: Queryable, orgId: string, start: number,
     rollupWhere.push(`user_id = ${p}`);
     eventWhere.push(`user_id = ${p}`);
   }
+  if (activeUsers) {
+    rollupWhere.push("incoming > 0");
+    eventWhere.push("event_type = 'incomingMessages'");
+  } else {
+    rollupWhere.push("(incoming > 0 OR outgoing > 0 OR initiated > 0 OR completed > 0)");
+  }
   const and = (list: string[]) => list.map((c) => ` AND ${c}`).join("");
   const key =
     grouping.by === "agent" ? "agent_id" : grouping.by === "user" ? "user_id" : grouping.by === "period" ? "bucket" : "NULL::text";
   const bucket = (dayExpr: string) => (grouping.by === "period" ? `to_char(${dayExpr}, '${BUCKET[grouping.period]}')` : "NULL::text");
+  const agentCol = table === "user_daily" ? "NULL::text" : "agent_id";
+  const userCol = table === "agent_daily" ? "NULL::text" : "nullif(user_id, '')";
+  const select = activeUsers
+    ? "count(DISTINCT user_id)::float8 AS active_users"
+    : `sum(incoming)::float8 AS incoming, sum(outgoing)::float8 AS outgoing, sum(initiated)::float8 AS initiated,
+       sum(initiated_completed)::float8 AS initiated_completed, sum(completed)::float8 AS completed`;
   const rows = await db.query<Record<string, unknown>>(
     `WITH parts AS (
-       SELECT ${bucket("day")} AS bucket, agent_id, nullif(user_id, '') AS user_id, incoming, outgoing, initiated, initiated_completed, completed
-       FROM activity_daily WHERE org_id = $1 AND day >= $2::date AND day < $3::date
-         AND (incoming > 0 OR outgoing > 0 OR initiated > 0 OR completed > 0)${and(rollupWhere)}
+       SELECT ${bucket("day")} AS bucket, ${agentCol} AS agent_id, ${userCol} AS user_id, incoming, outgoing, initiated, initiated_completed, completed
+       FROM ${table} WHERE org_id = $1 AND day >= $2::date AND day < $3::date${and(rollupWhere)}
        UNION ALL
        SELECT ${bucket("(ts AT TIME ZONE 'UTC')::date")}, agent_id, user_id, (event_type = 'incomingMessages')::int,
          (event_type = 'outgoingMessages')::int, (event_type = 'tasksInitiated')::int,
          (event_type = 'tasksInitiated' AND run_completed)::int, (event_type = 'tasksCompleted')::int
        FROM events WHERE org_id = $1 AND ((ts >= $4 AND ts < $5) OR (ts >= $6 AND ts < $7))${and(eventWhere)}
      )
-     SELECT ${key} AS key, sum(incoming)::float8 AS incoming, sum(outgoing)::float8 AS outgoing, sum(initiated)::float8 AS initiated,
-       sum(initiated_completed)::float8 AS initiated_completed, sum(completed)::float8 AS completed,
-       count(DISTINCT user_id) FILTER (WHERE incoming > 0)::float8 AS active_users
+     SELECT ${key} AS key, ${select}
      FROM parts ${grouping.by === "user" ? "WHERE user_id IS NOT NULL" : ""}
      ${grouping.by === "none" ? "" : `GROUP BY ${key}`}`,
     params,

@@ -132,7 +132,7 @@ CREATE TABLE activity_daily (
   org_id text NOT NULL,
   day date NOT NULL,
   agent_id text COLLATE "C" NOT NULL,
-  user_id text NOT NULL,
+  user_id text COLLATE "C" NOT NULL,
   sessions bigint NOT NULL DEFAULT 0,
   messages bigint NOT NULL DEFAULT 0,
   tool_calls bigint NOT NULL DEFAULT 0,
@@ -146,6 +146,50 @@ CREATE TABLE activity_daily (
   initiated_completed bigint NOT NULL DEFAULT 0,
   completed bigint NOT NULL DEFAULT 0,
   PRIMARY KEY (org_id, day, agent_id, user_id)
+);
+
+-- Lookups by agent or by user within a range of days.
+CREATE INDEX activity_daily_by_agent ON activity_daily (org_id, agent_id, day);
+CREATE INDEX activity_daily_by_user ON activity_daily (org_id, user_id, day);
+
+-- The same counters without the user dimension, and without the agent dimension: most reads need
+-- only one of the two, and these are far smaller than activity_daily.
+CREATE TABLE agent_daily (
+  org_id text NOT NULL,
+  day date NOT NULL,
+  agent_id text COLLATE "C" NOT NULL,
+  sessions bigint NOT NULL DEFAULT 0,
+  messages bigint NOT NULL DEFAULT 0,
+  tool_calls bigint NOT NULL DEFAULT 0,
+  input_tokens bigint NOT NULL DEFAULT 0,
+  output_tokens bigint NOT NULL DEFAULT 0,
+  feedback bigint NOT NULL DEFAULT 0,
+  helpful bigint NOT NULL DEFAULT 0,
+  incoming bigint NOT NULL DEFAULT 0,
+  outgoing bigint NOT NULL DEFAULT 0,
+  initiated bigint NOT NULL DEFAULT 0,
+  initiated_completed bigint NOT NULL DEFAULT 0,
+  completed bigint NOT NULL DEFAULT 0,
+  PRIMARY KEY (org_id, day, agent_id)
+);
+
+CREATE TABLE user_daily (
+  org_id text NOT NULL,
+  day date NOT NULL,
+  user_id text COLLATE "C" NOT NULL,
+  sessions bigint NOT NULL DEFAULT 0,
+  messages bigint NOT NULL DEFAULT 0,
+  tool_calls bigint NOT NULL DEFAULT 0,
+  input_tokens bigint NOT NULL DEFAULT 0,
+  output_tokens bigint NOT NULL DEFAULT 0,
+  feedback bigint NOT NULL DEFAULT 0,
+  helpful bigint NOT NULL DEFAULT 0,
+  incoming bigint NOT NULL DEFAULT 0,
+  outgoing bigint NOT NULL DEFAULT 0,
+  initiated bigint NOT NULL DEFAULT 0,
+  initiated_completed bigint NOT NULL DEFAULT 0,
+  completed bigint NOT NULL DEFAULT 0,
+  PRIMARY KEY (org_id, day, user_id)
 );
 
 -- Per organisation, day and knowledge base (the kb figures are organisation-wide).
