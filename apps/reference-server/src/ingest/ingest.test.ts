@@ -171,6 +171,19 @@ describe.each(ENGINES)("ingest on $name", (engine) => {
     expect(metrics.body.metrics.every((m: { users_count: number }) => m.users_count === 1)).toBe(true);
   });
 
+  it("lets exactly one of two concurrent batches with the same id and different content win", async () => {
+    const { key } = await server.tenant("user_1", "admin");
+    for (let round = 0; round < 5; round++) {
+      const agents = (kind: string) => ({ agents: Array.from({ length: 300 }, (_, i) => ({ id: `r${round}_${i}`, name: "A", kind })) });
+      const [a, b] = await Promise.all([
+        call(server, "POST", "/ingest/batch", { key, body: agents("agent") }),
+        call(server, "POST", "/ingest/batch", { key, body: agents("team") }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+      expect((a.status === 200 ? a : b).body.accepted.agents).toBe(300);
+    }
+  });
+
   it("keeps rollups equal to a full recomputation (POST /metrics/refresh)", async () => {
     const { key } = await server.tenant("user_1", "admin");
     // Loaded in three batches so that the incremental path adds to existing rollup rows.

@@ -3,7 +3,7 @@ import type { Database, Queryable } from "../storage/engine.js";
 import { applyRollups } from "./rollups.js";
 import { contentKey, normalize, RECORD_TYPES, type Agent, type Canonical, type RecordType } from "./records.js";
 import { resolveReferences } from "./references.js";
-import { insertRecords, loadByIds, type NewRecords, type SessionInfo } from "./store.js";
+import { insertEvents, insertRecords, loadByIds, type NewRecords, type SessionInfo } from "./store.js";
 
 export interface RecordError { recordType: RecordType; index: number; id: string | null; reason: string }
 
@@ -19,23 +19,31 @@ class Rejected extends Error {
   }
 }
 
+/** PostgreSQL's deadlock and serialization failures: the transaction can simply be run again. */
+const RETRYABLE = new Set(["40P01", "40001"]);
+
 /**
- * Stores a schema-valid batch for an organisation, all or nothing. Batches of one organisation
- * are serialised by a transaction-scoped advisory lock, so that the existence checks, the
- * duplicate/conflict classification and the rollup increments of concurrent batches never
- * interleave (other organisations proceed in parallel).
+ * Stores a schema-valid batch for an organisation, all or nothing, in one transaction. Concurrent
+ * batches (of one organisation or several) run in parallel: a record is new only if this
+ * transaction's INSERT ... ON CONFLICT DO NOTHING inserted it (the unique index arbitrates
+ * between racing batches), and only inserted records add to the rollups, so nothing is lost or
+ * counted twice. Rows are locked in one global order; a deadlock would still only cause a retry.
  */
 export async function ingestBatch(db: Database, orgId: string, batch: IngestBatch): Promise<IngestOutcome> {
-  try {
-    return await db.transaction((tx) => ingestInTransaction(tx, orgId, batch));
-  } catch (error) {
-    if (error instanceof Rejected) return error.outcome;
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction((tx) => ingestInTransaction(tx, orgId, batch));
+    } catch (error) {
+      if (error instanceof Rejected) return error.outcome;
+      if (attempt < 5 && RETRYABLE.has((error as { code?: string }).code ?? "")) continue;
+      throw error;
+    }
   }
 }
 
 async function ingestInTransaction(tx: Queryable, orgId: string, batch: IngestBatch): Promise<IngestOutcome> {
-  await tx.query("SELECT pg_advisory_xact_lock(hashtext('ingest:' || $1))", [orgId]);
+  // Shared: batches run side by side; POST /metrics/refresh takes it exclusively while it rebuilds.
+  await tx.query("SELECT pg_advisory_xact_lock_shared(hashtext('ingest:' || $1))", [orgId]);
   const counts = () => ({ users: 0, agents: 0, sessions: 0, runs: 0, messages: 0, feedback: 0, kbFiles: 0, total: 0 });
   const received = counts();
   const accepted = counts();
@@ -44,6 +52,7 @@ async function ingestInTransaction(tx: Queryable, orgId: string, batch: IngestBa
   // Every record of the batch that ends up stored (new or duplicate), by id, for references.
   const inBatch = {} as { [T in RecordType]: Map<string, Canonical[T]> };
   const conflicts: RecordError[] = [];
+  const firstIndex = {} as Record<RecordType, Map<string, number>>;
 
   for (const type of RECORD_TYPES) {
     const raws = (batch[type] ?? []) as never[];
@@ -51,7 +60,9 @@ async function ingestInTransaction(tx: Queryable, orgId: string, batch: IngestBa
     const stored = await loadByIds(tx, orgId, type, [...new Set(records.map((r) => r.id))]);
     const seen = new Map<string, string>();
     inBatch[type] = new Map() as never;
+    firstIndex[type] = new Map();
     records.forEach((record, index) => {
+      if (!firstIndex[type].has(record.id)) firstIndex[type].set(record.id, index);
       received[type] += 1;
       const key = contentKey(record);
       const previous = stored.has(record.id) ? contentKey(stored.get(record.id)!) : seen.get(record.id);
@@ -76,7 +87,26 @@ async function ingestInTransaction(tx: Queryable, orgId: string, batch: IngestBa
 
   const sessionOf = (id: string): SessionInfo => resolved.sessions.get(id)!;
   const kindOf = (id: string): Agent["kind"] => resolved.agentKinds.get(id)!;
-  await insertRecords(tx, orgId, fresh, sessionOf);
+  const inserted = await insertRecords(tx, orgId, fresh, sessionOf);
+  // Records a concurrent batch stored first (after this one read): duplicates or conflicts.
+  for (const type of RECORD_TYPES) {
+    const list = fresh[type] as Canonical[typeof type][];
+    const lost = list.filter((r) => !inserted[type].has(r.id));
+    if (lost.length === 0) continue;
+    const stored = await loadByIds(tx, orgId, type, lost.map((r) => r.id));
+    for (const record of lost) {
+      const now = stored.get(record.id);
+      if (now && contentKey(now) === contentKey(record)) {
+        accepted[type] -= 1;
+        duplicates[type] += 1;
+      } else {
+        conflicts.push({ recordType: type, index: firstIndex[type].get(record.id)!, id: record.id, reason: `${record.id} is stored with different content.` });
+      }
+    }
+    (fresh as unknown as Record<RecordType, unknown[]>)[type] = list.filter((r) => inserted[type].has(r.id));
+  }
+  if (conflicts.length > 0) throw new Rejected({ kind: "conflict", errors: conflicts });
+  await insertEvents(tx, orgId, fresh, sessionOf);
   await applyRollups(tx, orgId, fresh, sessionOf, kindOf);
 
   for (const c of [received, accepted, duplicates]) {

@@ -103,7 +103,8 @@ async function applyMetricsRollup(db: Queryable, orgId: string, rec: NewRecords,
   }
   // A user adds to a day's users_count only the first time it appears that day: the distinct-user
   // table says which (day, user) pairs are new.
-  const fresh = await insertRows(db, "metrics_day_users", { org_id: "text", day: "date", user_id: "text" }, [...dayUsers.values()],
+  const ordered = [...dayUsers.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  const fresh = await insertRows(db, "metrics_day_users", { org_id: "text", day: "date", user_id: "text" }, ordered,
     "ON CONFLICT DO NOTHING", "RETURNING day::text AS day");
   for (const row of fresh) metrics.add(String(row.day), { users_count: 1 });
   await upsertAdd(db, "metrics_day_models", { org_id: "text", day: "date", model_provider: "text", model_id: "text" }, models, (key) => {

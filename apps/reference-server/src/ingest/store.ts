@@ -31,15 +31,30 @@ export interface NewRecords {
 
 const ts = (v: number | null) => (v == null ? null : iso(v));
 
-/** Inserts the batch's new records and their analytics events. */
-export async function insertRecords(db: Queryable, orgId: string, rec: NewRecords, sessionOf: (id: string) => SessionInfo): Promise<void> {
-  await insertRows(db, "users", { org_id: "text", id: "text", metadata: "jsonb" },
-    rec.users.map((u) => ({ org_id: orgId, id: u.id, metadata: u.metadata })));
-  await insertRows(db, "agents", { org_id: "text", id: "text", name: "text", kind: "text" },
-    rec.agents.map((a) => ({ org_id: orgId, ...a })));
-  await insertRows(db, "sessions", { org_id: "text", id: "text", agent_id: "text", user_id: "text", created_at: "timestamptz" },
-    rec.sessions.map((s) => ({ org_id: orgId, id: s.id, agent_id: s.agentId, user_id: s.userId, created_at: iso(s.createdAt) })));
-  await insertRows(db, "runs", {
+const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const NEW = "ON CONFLICT DO NOTHING";
+const ID = "RETURNING id";
+
+/**
+ * Inserts the batch's new records, each table's rows in id order (so that concurrent batches take
+ * index locks in one global order and cannot deadlock). A row whose id a concurrent batch committed
+ * first is skipped by ON CONFLICT; the ids actually inserted are returned so the caller can
+ * classify the others.
+ */
+export async function insertRecords(db: Queryable, orgId: string, input: NewRecords, sessionOf: (id: string) => SessionInfo): Promise<Record<RecordType, Set<string>>> {
+  const rec = {
+    users: byId(input.users), agents: byId(input.agents), sessions: byId(input.sessions), runs: byId(input.runs),
+    messages: byId(input.messages), feedback: byId(input.feedback), kbFiles: byId(input.kbFiles),
+  };
+  const ids = (rows: Record<string, unknown>[]) => new Set(rows.map((r) => String(r.id)));
+  const inserted = {} as Record<RecordType, Set<string>>;
+  inserted.users = ids(await insertRows(db, "users", { org_id: "text", id: "text", metadata: "jsonb" },
+    rec.users.map((u) => ({ org_id: orgId, id: u.id, metadata: u.metadata })), NEW, ID));
+  inserted.agents = ids(await insertRows(db, "agents", { org_id: "text", id: "text", name: "text", kind: "text" },
+    rec.agents.map((a) => ({ org_id: orgId, ...a })), NEW, ID));
+  inserted.sessions = ids(await insertRows(db, "sessions", { org_id: "text", id: "text", agent_id: "text", user_id: "text", created_at: "timestamptz" },
+    rec.sessions.map((s) => ({ org_id: orgId, id: s.id, agent_id: s.agentId, user_id: s.userId, created_at: iso(s.createdAt) })), NEW, ID));
+  inserted.runs = ids(await insertRows(db, "runs", {
     org_id: "text", id: "text", agent_id: "text", session_id: "text", user_id: "text", status: "text", model_id: "text",
     model_provider: "text", tok_input: "bigint", tok_output: "bigint", tok_cached: "bigint", tok_cache_write: "bigint",
     tok_reasoning: "bigint", tok_audio_input: "bigint", tok_audio_output: "bigint", posts_generated: "bigint",
@@ -50,8 +65,8 @@ export async function insertRecords(db: Queryable, orgId: string, rec: NewRecord
     tok_cached: r.tokCached, tok_cache_write: r.tokCacheWrite, tok_reasoning: r.tokReasoning,
     tok_audio_input: r.tokAudioInput, tok_audio_output: r.tokAudioOutput, posts_generated: r.postsGenerated,
     posts_published: r.postsPublished, error: r.error, started_at: iso(r.startedAt), completed_at: ts(r.completedAt),
-  })));
-  await insertRows(db, "messages", {
+  })), NEW, ID));
+  inserted.messages = ids(await insertRows(db, "messages", {
     org_id: "text", id: "text", session_id: "text", agent_id: "text", user_id: "text", role: "text",
     tool_calls: "bigint", input_tokens: "bigint", output_tokens: "bigint", created_at: "timestamptz",
   }, rec.messages.map((m) => {
@@ -60,8 +75,8 @@ export async function insertRecords(db: Queryable, orgId: string, rec: NewRecord
       org_id: orgId, id: m.id, session_id: m.sessionId, agent_id: s.agentId, user_id: s.userId, role: m.role,
       tool_calls: m.toolCalls, input_tokens: m.inputTokens, output_tokens: m.outputTokens, created_at: iso(m.createdAt),
     };
-  }));
-  await insertRows(db, "feedback", {
+  }), NEW, ID));
+  inserted.feedback = ids(await insertRows(db, "feedback", {
     org_id: "text", id: "text", session_id: "text", message_id: "text", agent_id: "text", user_id: "text",
     helpful: "boolean", created_at: "timestamptz",
   }, rec.feedback.map((f) => {
@@ -70,17 +85,23 @@ export async function insertRecords(db: Queryable, orgId: string, rec: NewRecord
       org_id: orgId, id: f.id, session_id: f.sessionId, message_id: f.messageId, agent_id: s.agentId,
       user_id: s.userId, helpful: f.helpful, created_at: iso(f.createdAt),
     };
-  }));
-  await insertRows(db, "kb_files", {
+  }), NEW, ID));
+  inserted.kbFiles = ids(await insertRows(db, "kb_files", {
     org_id: "text", id: "text", knowledge_base_id: "text", extract_input_tokens: "bigint",
     extract_output_tokens: "bigint", processed_at: "timestamptz",
   }, rec.kbFiles.map((k) => ({
     org_id: orgId, id: k.id, knowledge_base_id: k.knowledgeBaseId, extract_input_tokens: k.extractInputTokens,
     extract_output_tokens: k.extractOutputTokens, processed_at: iso(k.processedAt),
-  })));
+  })), NEW, ID));
+  return inserted;
+}
+
+/** Inserts the analytics events of the records this batch inserted. */
+export async function insertEvents(db: Queryable, orgId: string, rec: NewRecords, sessionOf: (id: string) => SessionInfo): Promise<void> {
+  const events = eventsOf(orgId, rec, sessionOf).sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
   await insertRows(db, "events", {
     org_id: "text", id: "text", event_type: "text", agent_id: "text", user_id: "text", ts: "timestamptz", run_completed: "boolean",
-  }, eventsOf(orgId, rec, sessionOf));
+  }, events);
 }
 
 /** The analytics events of docs/semantics.md that new records produce. */
