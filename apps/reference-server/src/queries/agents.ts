@@ -51,7 +51,12 @@ export async function listRuns(
 ): Promise<{ runs: AgentRun[]; total: number }> {
   const filter = page.status ? "AND status = $3" : "AND $3::text IS NULL";
   const params = [orgId, agentId, page.status ?? null];
-  const [count] = await db.query<{ n: number }>(`SELECT count(*)::float8 AS n FROM runs WHERE org_id = $1 AND agent_id = $2 ${filter}`, params);
+  // The total comes from the agent_stats rollup where it holds it (all runs, completed, failed);
+  // queued and running runs are few and counted through the (agent, status) index.
+  const column = page.status === undefined ? "total_runs" : page.status === "completed" ? "successful_runs" : page.status === "failed" ? "failed_runs" : undefined;
+  const [count] = column
+    ? await db.query<{ n: number }>(`SELECT coalesce((SELECT ${column}::float8 FROM agent_stats WHERE org_id = $1 AND agent_id = $2), 0) AS n`, [orgId, agentId])
+    : await db.query<{ n: number }>(`SELECT count(*)::float8 AS n FROM runs WHERE org_id = $1 AND agent_id = $2 ${filter}`, params);
   const rows = await db.query(
     `SELECT ${RUN_COLUMNS} FROM runs WHERE org_id = $1 AND agent_id = $2 ${filter}
      ORDER BY started_at DESC, id ASC LIMIT $4 OFFSET $5`,
