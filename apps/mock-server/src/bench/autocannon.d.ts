@@ -22,6 +22,7 @@ declare module "autocannon" {
     pipelining?: number;
     headers?: Record<string, string>;
     method?: string;
+    requests?: { setupRequest?: (request: { path: string; [key: string]: unknown }) => { path: string; [key: string]: unknown } }[];
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

@@ -23,8 +23,17 @@ const endpoints = [
   { label: "dashboard stats", path: "/api/dashboard/getStats?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z" },
 ];
 
-async function load(server: StartedServer, path: string, seconds: number) {
-  const result = await autocannon({ url: server.url + path, connections, duration: seconds, headers: auth });
+type Scenario = "fresh" | "repeated";
+
+/**
+ * `fresh`: every request carries its own `__seed`, so the mock generates and solves each body (no
+ * cache can answer it); `repeated`: the identical request over and over, which the mock answers
+ * from its cache of generated bodies. Prism generates every time in both.
+ */
+async function load(server: StartedServer, path: string, seconds: number, scenario: Scenario) {
+  let counter = 0;
+  const requests = scenario === "fresh" ? [{ setupRequest: (r: { path: string }) => ({ ...r, path: `${path}&__seed=${counter++}` }) }] : undefined;
+  const result = await autocannon({ url: server.url + path, connections, duration: seconds, headers: auth, requests });
   if (result.non2xx > 0) throw new Error(`${server.name} answered ${result.non2xx} non-2xx responses on ${path}`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors };
 }
@@ -40,13 +49,15 @@ async function main() {
     app,
   );
   try {
-    const results: EndpointResult[] = [];
-    for (const endpoint of endpoints) {
-      for (const server of [mock, prism]) await load(server, endpoint.path, 2);
-      const mockResult = await load(mock, endpoint.path, duration);
-      const prismResult = await load(prism, endpoint.path, duration);
-      console.log(`${endpoint.label}: mock ${mockResult.rps.toFixed(0)} req/s p99 ${mockResult.p99} ms | prism ${prismResult.rps.toFixed(0)} req/s p99 ${prismResult.p99} ms`);
-      results.push({ ...endpoint, mock: mockResult, prism: prismResult });
+    const results: Record<Scenario, EndpointResult[]> = { fresh: [], repeated: [] };
+    for (const scenario of ["fresh", "repeated"] as const) {
+      for (const endpoint of endpoints) {
+        for (const server of [mock, prism]) await load(server, endpoint.path, 2, scenario);
+        const mockResult = await load(mock, endpoint.path, duration, scenario);
+        const prismResult = await load(prism, endpoint.path, duration, scenario);
+        console.log(`${scenario} ${endpoint.label}: mock ${mockResult.rps.toFixed(0)} req/s p99 ${mockResult.p99} ms | prism ${prismResult.rps.toFixed(0)} req/s p99 ${prismResult.p99} ms`);
+        results[scenario].push({ ...endpoint, mock: mockResult, prism: prismResult });
+      }
     }
     const report = renderReport({
       command: `BENCH_DURATION=${duration} BENCH_CONNECTIONS=${connections} pnpm --filter @agent-analytics/mock-server bench`,
@@ -54,7 +65,8 @@ async function main() {
       environment: `Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? "unknown"}), load average ${loadavg()[0]!.toFixed(1)} at the end`,
       durationSeconds: duration,
       connections,
-      endpoints: results,
+      fresh: results.fresh,
+      repeated: results.repeated,
       startup: { mockMs: mock.startupMs, prismMs: prism.startupMs },
       memory: { mock: memoryOf(mock.child.pid!), prism: memoryOf(prism.child.pid!) },
     });

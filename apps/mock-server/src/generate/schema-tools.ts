@@ -63,20 +63,24 @@ export function isNullable(schema: SchemaObject): boolean {
   return branches?.some((b) => b.type === "null") ?? false;
 }
 
-/** Where generated containers came from: a location's schema is found from its container's. */
-const schemaOfContainer = new WeakMap<object, SchemaObject>();
+/**
+ * Where generated containers came from: a location's schema is found from its container's. Kept in
+ * a symbol-keyed property (JSON, Ajv and the invariant evaluator ignore symbols): far cheaper on the
+ * hot path than a WeakMap entry per generated object.
+ */
+const SCHEMA = Symbol("schema");
 
 export function rememberSchema(container: object, schema: SchemaObject): void {
-  schemaOfContainer.set(container, schema);
+  (container as { [SCHEMA]?: SchemaObject })[SCHEMA] = schema;
 }
 
 export function schemaOfValue(container: object): SchemaObject | undefined {
-  return schemaOfContainer.get(container);
+  return (container as { [SCHEMA]?: SchemaObject })[SCHEMA];
 }
 
 /** The schema of `container[key]`: a property of an object, or the items of an array. */
 export function schemaAt(doc: OpenApiDocument, container: object, key: string | number): SchemaObject | undefined {
-  const parent = schemaOfContainer.get(container);
+  const parent = schemaOfValue(container);
   if (!parent) return undefined;
   if (Array.isArray(container)) return parent.items ? resolveSchema(doc, parent.items) : undefined;
   const properties = parent.properties as Record<string, unknown> | undefined;

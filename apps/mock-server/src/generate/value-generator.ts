@@ -110,14 +110,13 @@ function generateNumber(ctx: GenerationContext, schema: SchemaObject, name: stri
 function generateString(ctx: GenerationContext, schema: SchemaObject, name: string, parent: string | undefined): string {
   const format = schema.format as string | undefined;
   const { random } = ctx;
-  const at = () => random.int(ctx.clock.from, ctx.clock.to - 1);
   switch (format) {
     case "date-time":
-      return new Date(Math.floor(at() / 1000) * 1000).toISOString();
+      return new Date(Math.floor(random.int(ctx.clock.from, ctx.clock.to - 1) / 1000) * 1000).toISOString();
     case "date":
-      return new Date(Math.floor(at() / DAY) * DAY).toISOString().slice(0, 10);
+      return new Date(Math.floor(random.int(ctx.clock.from, ctx.clock.to - 1) / DAY) * DAY).toISOString().slice(0, 10);
     case "time":
-      return new Date(at()).toISOString().slice(11, 19) + "Z";
+      return new Date(random.int(ctx.clock.from, ctx.clock.to - 1)).toISOString().slice(11, 19) + "Z";
     case "email":
       return random.text("email");
     case "uuid":
@@ -144,8 +143,12 @@ function generateString(ctx: GenerationContext, schema: SchemaObject, name: stri
   return text;
 }
 
+function hexDigits(random: GenerationContext["random"], n: number): string {
+  let out = "";
+  for (let i = 0; i < n; i++) out += random.int(0, 15).toString(16);
+  return out;
+}
+
 function uuid(random: GenerationContext["random"]): string {
-  const hex = () => random.int(0, 15).toString(16);
-  const part = (n: number) => Array.from({ length: n }, hex).join("");
-  return `${part(8)}-${part(4)}-4${part(3)}-${"89ab"[random.int(0, 3)]}${part(3)}-${part(12)}`;
+  return `${hexDigits(random, 8)}-${hexDigits(random, 4)}-4${hexDigits(random, 3)}-${"89ab"[random.int(0, 3)]}${hexDigits(random, 3)}-${hexDigits(random, 12)}`;
 }

@@ -14,16 +14,16 @@ export interface Location {
  * roots (`path`, `query`, `requestBody`) are read-only: the response follows the request.
  */
 export interface SolveScope {
-  base: () => Record<string, unknown>;
-  bindings?: Record<string, unknown>;
-  root: (name: string) => Location | undefined;
-  ctx: SolveContext;
+  base(): Record<string, unknown>;
+  readonly bindings?: Record<string, unknown>;
+  root(name: string): Location | undefined;
+  readonly ctx: SolveContext;
 }
 
 export interface SolveContext {
   gen: GenerationContext;
   /** Locations set from the request or laid out as a series: other invariants adapt around them. */
-  pinned: WeakMap<object, Set<string | number>>;
+  pinned: Map<object, Set<string | number>>;
   /** How many invariants of the operation mention a property name: the least mentioned is the freest. */
   mentions: Map<string, number>;
 }
@@ -63,14 +63,30 @@ export function evalIn(node: Node, scope: SolveScope): Value {
 }
 
 /** A scope with one more name bound (a lambda parameter), writable when `loc` is given. */
+/** A scope with a lambda parameter bound (writable when `loc` is given). A class: no closure per binding. */
+class BoundScope implements SolveScope {
+  readonly bindings: Record<string, unknown>;
+  constructor(
+    private readonly parent: SolveScope,
+    private readonly name: string,
+    value: unknown,
+    private readonly loc: Location | undefined,
+  ) {
+    this.bindings = { ...parent.bindings, [name]: value };
+  }
+  get ctx(): SolveContext {
+    return this.parent.ctx;
+  }
+  base(): Record<string, unknown> {
+    return this.parent.base();
+  }
+  root(name: string): Location | undefined {
+    return name === this.name ? this.loc : this.parent.root(name);
+  }
+}
+
 export function bind(scope: SolveScope, name: string, value: unknown, loc?: Location): SolveScope {
-  const parent = scope.root;
-  return {
-    base: scope.base,
-    bindings: { ...scope.bindings, [name]: value },
-    root: (n) => (n === name ? loc : parent(n)),
-    ctx: scope.ctx,
-  };
+  return new BoundScope(scope, name, value, loc);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

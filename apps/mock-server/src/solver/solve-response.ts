@@ -22,14 +22,8 @@ export interface SolveOutcome {
  */
 export function solveResponse(doc: OpenApiDocument, plan: ResponsePlan, request: ParsedRequest, gen: GenerationContext): SolveOutcome {
   const holder: { body: unknown } = { body: plan.schema ? generateValue(gen, plan.schema) : null };
-  const ctx: SolveContext = { gen, pinned: new WeakMap(), mentions: plan.mentions };
-  const bodyLoc: Location = { container: holder as unknown as Record<string, unknown>, key: "body" };
-  const requestRoots = { path: request.path, query: request.query, headers: request.headers, requestBody: request.body ?? null, status: plan.status };
-  const opScope: SolveScope = {
-    base: () => ({ ...requestRoots, body: holder.body }),
-    root: (name) => (name === "body" ? bodyLoc : undefined),
-    ctx,
-  };
+  const ctx: SolveContext = { gen, pinned: new Map(), mentions: plan.mentions };
+  const opScope = new ExchangeScope(request, plan.status, holder, ctx);
   for (const series of plan.series) fillSeries(series, opScope);
 
   for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -40,7 +34,7 @@ export function solveResponse(doc: OpenApiDocument, plan: ResponsePlan, request:
       enforce(node, true, opScope);
     }
     for (const site of plan.schema ? schemaInvariantSites(doc, plan.schema, holder.body) : []) {
-      const scope = instanceScope(site.instance, ctx);
+      const scope = new InstanceScope(site.instance, ctx);
       if (holds(site.node, true, scope)) continue;
       broken++;
       enforce(site.node, true, scope);
@@ -50,19 +44,44 @@ export function solveResponse(doc: OpenApiDocument, plan: ResponsePlan, request:
   return { body: holder.body, settled: false };
 }
 
-function instanceScope(instance: Record<string, unknown>, ctx: SolveContext): SolveScope {
-  let vars: Record<string, unknown> | undefined;
-  let version = -1;
-  return {
-    // Rebuilt only after a write: most checks read a scope nothing has changed since.
-    base: () => {
-      if (!vars || version !== writeCount()) {
-        vars = { ...instance, this: instance };
-        version = writeCount();
-      }
-      return vars;
-    },
-    root: (name) => (name !== "this" && Object.prototype.hasOwnProperty.call(instance, name) ? { container: instance, key: name } : undefined),
-    ctx,
-  };
+/** What an operation's invariants see: the request (read-only) and the body (writable). */
+class ExchangeScope implements SolveScope {
+  private readonly bodyLoc: Location;
+  private readonly roots: Record<string, unknown>;
+  constructor(
+    request: ParsedRequest,
+    status: number,
+    private readonly holder: { body: unknown },
+    readonly ctx: SolveContext,
+  ) {
+    this.bodyLoc = { container: holder as unknown as Record<string, unknown>, key: "body" };
+    this.roots = { path: request.path, query: request.query, headers: request.headers, requestBody: request.body ?? null, status };
+  }
+  base(): Record<string, unknown> {
+    return { ...this.roots, body: this.holder.body };
+  }
+  root(name: string): Location | undefined {
+    return name === "body" ? this.bodyLoc : undefined;
+  }
+}
+
+/** What a schema's invariants see: the instance's own fields, all writable. */
+class InstanceScope implements SolveScope {
+  private vars: Record<string, unknown> | undefined;
+  private version = -1;
+  constructor(
+    private readonly instance: Record<string, unknown>,
+    readonly ctx: SolveContext,
+  ) {}
+  // Rebuilt only after a write: most checks read a scope nothing has changed since.
+  base(): Record<string, unknown> {
+    if (!this.vars || this.version !== writeCount()) {
+      this.vars = { ...this.instance, this: this.instance };
+      this.version = writeCount();
+    }
+    return this.vars;
+  }
+  root(name: string): Location | undefined {
+    return name !== "this" && Object.prototype.hasOwnProperty.call(this.instance, name) ? { container: this.instance, key: name } : undefined;
+  }
 }
