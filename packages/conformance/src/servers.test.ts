@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, describe, expect } from "vitest";
 import { MOCK_SERVER, startReferenceServer, startServer, type Storage } from "./test-support/child-server.js";
 import { describeConformance } from "./vitest.js";
@@ -35,7 +36,15 @@ referenceSuite("embedded PGlite", () => {
 
 // CI sets DATABASE_URL: then an unreachable database fails the suite, it is never skipped.
 describe.runIf(process.env.DATABASE_URL)("with DATABASE_URL", () => {
-  referenceSuite("PostgreSQL", () => ({ databaseUrl: process.env.DATABASE_URL!, schema: `conformance_${Date.now().toString(36)}` }));
+  const databaseUrl = process.env.DATABASE_URL!;
+  const schema = `conformance_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  afterAll(async () => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.end();
+  });
+  referenceSuite("PostgreSQL", () => ({ databaseUrl, schema }));
 });
 
 /**

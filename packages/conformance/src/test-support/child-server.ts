@@ -4,6 +4,16 @@ import { promisify } from "node:util";
 
 const run = promisify(execFile);
 
+/**
+ * The servers read their storage from the environment when no flag names it: the children get
+ * an environment without it, so the flags alone decide (a PGlite run stays on PGlite in CI).
+ */
+function childEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ["DATABASE_URL", "DATABASE_SCHEMA", "DATA_DIR", "PORT", "HOST"]) delete env[name];
+  return env;
+}
+
 /** Launchers of the workspace's servers, reached through this package's devDependencies (apps are not imported). */
 export const REFERENCE_SERVER = fileURLToPath(new URL("../../node_modules/@agent-analytics/reference-server/bin/agent-analytics-server.js", import.meta.url));
 export const MOCK_SERVER = fileURLToPath(new URL("../../node_modules/@agent-analytics/mock-server/bin/agent-analytics-mock.js", import.meta.url));
@@ -15,13 +25,13 @@ export interface RunningServer {
 
 /** Runs a CLI to completion and returns its trimmed stdout (the id or key it prints). */
 export async function runCli(launcher: string, args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, [launcher, ...args], { timeout: 60_000 });
+  const { stdout } = await run(process.execPath, [launcher, ...args], { timeout: 60_000, env: childEnv() });
   return stdout.trim().split("\n").pop()!.trim();
 }
 
 /** Starts a server as a child process and resolves once it prints `... listening on http://HOST:PORT`. */
 export function startServer(launcher: string, args: string[], timeoutMs = 60_000): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, [launcher, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [launcher, ...args], { stdio: ["ignore", "pipe", "pipe"], env: childEnv() });
   let output = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
