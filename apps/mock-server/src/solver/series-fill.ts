@@ -8,7 +8,7 @@ import type { SeriesPlan } from "./series-plan.js";
 
 /** Periods shown when the request names no range: the week up to the mock's clock. */
 const DEFAULT_PERIODS = 7;
-const MAX_PERIODS = 400;
+const MAX_PERIODS = 1000;
 
 function asMs(value: unknown): number | undefined {
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;
