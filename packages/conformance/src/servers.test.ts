@@ -13,10 +13,10 @@ import { describeConformance } from "./vitest.js";
 const dataDirs: string[] = [];
 afterAll(() => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-function referenceSuite(name: string, storage: () => Storage) {
-  describeConformance(`reference server, ${name}: every class, isolation included`, {
+function referenceSuite(name: string, storage: () => Storage, role: "admin" | "member" = "admin") {
+  describeConformance(`reference server, ${name}, ${role} keys: every class, isolation included`, {
     async setup() {
-      const server = await startReferenceServer(storage());
+      const server = await startReferenceServer(storage(), role);
       return { baseUrl: server.url, token: server.token, tokenB: server.tokenB, teardown: server.stop };
     },
     // Every class is claimed (the second key adds isolation), so every requirement must pass.
@@ -28,11 +28,15 @@ function referenceSuite(name: string, storage: () => Storage) {
   });
 }
 
-referenceSuite("embedded PGlite", () => {
+function freshDataDir(): Storage {
   const dir = mkdtempSync(join(tmpdir(), "conformance-pglite-"));
   dataDirs.push(dir);
   return { dataDir: dir };
-});
+}
+
+referenceSuite("embedded PGlite", freshDataDir);
+// A member sees only their own conversations and is refused allInOrg (403).
+referenceSuite("embedded PGlite", freshDataDir, "member");
 
 // CI sets DATABASE_URL: then an unreachable database fails the suite, it is never skipped.
 describe.runIf(process.env.DATABASE_URL)("with DATABASE_URL", () => {

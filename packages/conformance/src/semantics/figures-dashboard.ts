@@ -1,4 +1,5 @@
 import { shiftDay } from "../checks/bound-probes.js";
+import { expectError } from "../checks/error-format.js";
 import { dashboardStats, type DashboardQuery } from "./oracle-dashboard.js";
 import { expectFigures } from "./expect-figures.js";
 import type { FigureCheck } from "./figure-check.js";
@@ -31,6 +32,11 @@ export const DASHBOARD_FIGURES: Record<string, FigureCheck> = {
       const query = { ...q, allInOrg: q.allInOrg === undefined ? undefined : String(q.allInOrg) };
       await expectFigures(ctx, v, "getDashboardStats", { query }, dashboardStats(sem.records, q, sem.caller.userId));
     }
-    if (!admin) return "allInOrg, userId and the organisation-wide metadata filters were not checked: the key's role is member";
+    if (!admin) {
+      // A member asking for the whole organisation is refused, whatever else is asked.
+      const ex = await ctx.client.call(ctx.op("getDashboardStats"), { query: { ...full, allInOrg: "true" } });
+      expectError(ctx, ctx.op("getDashboardStats"), ex, 403, "allInOrg=true with a member key", v);
+      return "allInOrg figures, userId and the organisation-wide metadata filters were not checked: the key's role is member (its 403 was)";
+    }
   },
 };

@@ -73,12 +73,12 @@ export function storageArgs(storage: Storage): string[] {
  * A reference server with two organisations, an admin key in each: the second key enables the
  * isolation class. Provisioning happens before `serve` (the embedded engine allows one process).
  */
-export async function startReferenceServer(storage: Storage): Promise<RunningServer & { token: string; tokenB: string }> {
+export async function startReferenceServer(storage: Storage, role: "admin" | "member" = "admin"): Promise<RunningServer & { token: string; tokenB: string }> {
   const flags = storageArgs(storage);
   const orgA = await runCli(REFERENCE_SERVER, ["org", "create", "--name", "Conformance A", ...flags]);
-  const token = await runCli(REFERENCE_SERVER, ["key", "create", "--org", orgA, "--user", "conformance_admin_a", "--role", "admin", ...flags]);
+  const token = await runCli(REFERENCE_SERVER, ["key", "create", "--org", orgA, "--user", `conformance_${role}_a`, "--role", role, ...flags]);
   const orgB = await runCli(REFERENCE_SERVER, ["org", "create", "--name", "Conformance B", ...flags]);
-  const tokenB = await runCli(REFERENCE_SERVER, ["key", "create", "--org", orgB, "--user", "conformance_admin_b", "--role", "admin", ...flags]);
+  const tokenB = await runCli(REFERENCE_SERVER, ["key", "create", "--org", orgB, "--user", `conformance_${role}_b`, "--role", role, ...flags]);
   const server = await startServer(REFERENCE_SERVER, ["serve", "--port", "0", "--no-demo", "--log-level", "warn", ...flags]);
   return { ...server, token, tokenB };
 }
