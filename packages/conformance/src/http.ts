@@ -30,6 +30,7 @@ export interface Exchange {
 export class HttpClient {
   readonly exchanges: Exchange[] = [];
   requestCount = 0;
+  private silentInARow = 0;
 
   constructor(
     private readonly doc: OpenApiDocument,
@@ -64,6 +65,12 @@ export class HttpClient {
     const parsed = parseRequest(this.doc, this.validator, operation, raw);
     if (parsed.ok) exchange.parsed = parsed.request;
 
+    // A server that stopped answering would cost a timeout per remaining request: stop asking.
+    if (this.silentInARow >= MAX_SILENT) {
+      exchange.error = `not sent: the last ${MAX_SILENT} requests got no response`;
+      this.exchanges.push(exchange);
+      return exchange;
+    }
     // A 429 is the server pacing the kit, not an answer: wait as told (briefly) and ask again.
     for (let attempt = 0; ; attempt++) {
       this.requestCount++;
@@ -79,6 +86,7 @@ export class HttpClient {
       } catch (error) {
         exchange.error = describeError(error);
       }
+      this.silentInARow = exchange.response ? 0 : this.silentInARow + 1;
       const wait = retryDelay(exchange, attempt);
       if (wait === undefined) break;
       await new Promise((resolve) => setTimeout(resolve, wait));
@@ -89,6 +97,7 @@ export class HttpClient {
 }
 
 const MAX_RETRIES = 3;
+const MAX_SILENT = 3;
 const MAX_WAIT_MS = 5_000;
 
 function retryDelay(exchange: Exchange, attempt: number): number | undefined {

@@ -85,3 +85,34 @@ describe("the CLI", () => {
     expect(outcome).toBe(code);
   }, 30_000);
 });
+
+describe("a server that stops answering", () => {
+  let silent: Server;
+  let url: string;
+  beforeAll(async () => {
+    // Answers the reachability check, then never again.
+    let first = true;
+    silent = createServer((_req, res) => {
+      if (first) {
+        first = false;
+        res.end();
+      }
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    silent.closeAllConnections();
+    return new Promise((resolve) => silent.close(resolve));
+  });
+
+  it("costs three timeouts, not one per request", async () => {
+    const started = Date.now();
+    const result = await runConformance({ baseUrl: url, token: "k", classes: ["analytics"], timeoutMs: 300 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(result.passed).toBe(false);
+    const r = result.classes.find((c) => c.id === "analytics")!.requirements.find((q) => q.id === "analytics.getAnalyticsOverview.not-a-server-error")!;
+    expect(r.status).toBe("fail");
+    expect(r.failures.some((f) => f.message.includes("no response"))).toBe(true);
+  });
+});
