@@ -6,7 +6,7 @@ import { assign } from "./assign.js";
 import { valueBetween, valueBeyond, type Magnitude } from "./choose.js";
 import { invert } from "./invert.js";
 import { elementScope, listAt, resize } from "./list-ops.js";
-import { evalIn, isPinned, locate, locationsIn, read, type Location, type SolveScope } from "./scope.js";
+import { evalIn, isPinned, locate, locationsIn, read, touch, type Location, type SolveScope } from "./scope.js";
 
 type Op = "<" | "<=" | ">" | ">=";
 
@@ -92,6 +92,7 @@ function shrinkSum(call: Extract<Node, { kind: "call" }>, limit: number, scope: 
   while (total > limit && list.items.length > 0) {
     const last = summands.pop();
     list.items.pop();
+    touch(list.items);
     total -= last ? Math.max(0, Number(last.loc ? read(last.loc) : 0)) : 0;
   }
 }

@@ -2,7 +2,7 @@ import type { Node, Value } from "@agent-analytics/spec";
 import { generateValue } from "../generate/value-generator.js";
 import { schemaOfValue, resolveSchema } from "../generate/schema-tools.js";
 import type { ListView } from "./ast-tools.js";
-import { bind, evalIn, locate, read, type Location, type SolveScope } from "./scope.js";
+import { bind, evalIn, locate, read, touch, type Location, type SolveScope } from "./scope.js";
 
 /** The list an expression designates, with where it lives, when it is part of the body. */
 export function listAt(node: Node, scope: SolveScope): { loc: Location; items: unknown[] } | undefined {
@@ -30,6 +30,7 @@ export function resize(scope: SolveScope, items: unknown[], length: number): voi
   const schema = schemaOfValue(items);
   const max = (schema?.maxItems as number | undefined) ?? 1000;
   const wanted = Math.max(0, Math.min(Math.floor(length), max));
+  touch(items);
   if (items.length > wanted) items.length = wanted;
   else if (schema?.items) {
     const itemSchema = resolveSchema(scope.ctx.gen.doc, schema.items);
@@ -39,6 +40,7 @@ export function resize(scope: SolveScope, items: unknown[], length: number): voi
 
 /** Sorts in place by the view's key; nulls last. */
 export function sortBy(view: ListView, scope: SolveScope, items: unknown[], order: "asc" | "desc"): void {
+  touch(items);
   const keyed = items.map((item, i) => ({ item, key: keyOf(view, scope, items, i) }));
   const sign = order === "asc" ? 1 : -1;
   keyed.sort((a, b) => {
@@ -52,6 +54,7 @@ export function sortBy(view: ListView, scope: SolveScope, items: unknown[], orde
 
 /** Drops later elements whose key repeats an earlier one. */
 export function dedupe(view: ListView, scope: SolveScope, items: unknown[]): void {
+  touch(items);
   const seen = new Set<string>();
   const kept = items.filter((_, i) => {
     const key = JSON.stringify(keyOf(view, scope, items, i));

@@ -33,39 +33,41 @@ function typeMatches(doc: OpenApiDocument, schema: unknown, value: unknown): boo
 /**
  * Every schema-level invariant that applies somewhere in `value`, deepest first: parts are settled
  * before the wholes that are computed from them. Mirrors how the contract's checker walks a body.
+ * With `dirty`, only invariants whose instance, or something inside it, is in `dirty` are listed:
+ * an invariant sees nothing but its instance, so one that held and saw no change still holds.
  */
-export function schemaInvariantSites(doc: OpenApiDocument, schema: unknown, value: unknown): SchemaInvariantSite[] {
+export function schemaInvariantSites(doc: OpenApiDocument, schema: unknown, value: unknown, dirty?: Set<object>): SchemaInvariantSite[] {
   const sites: SchemaInvariantSite[] = [];
   // `depth` bounds recursion through `$ref`s (a recursive schema nests as deep as its instance, no deeper).
-  const walk = (node: unknown, v: unknown, depth: number) => {
-    if (typeof node !== "object" || node === null || depth > 64) return;
+  // Returns whether `v` or anything inside it is dirty.
+  const walk = (node: unknown, v: unknown, depth: number): boolean => {
+    if (typeof node !== "object" || node === null || depth > 64) return false;
     const s = node as Record<string, unknown>;
-    if (isReference(s)) {
-      walk(target(doc, s.$ref), v, depth + 1);
-      return;
-    }
+    if (isReference(s)) return walk(target(doc, s.$ref), v, depth + 1);
+    let changed = dirty === undefined || (typeof v === "object" && v !== null && dirty.has(v));
     const allOf = s.allOf as unknown[] | undefined;
-    if (allOf) for (const sub of allOf) walk(sub, v, depth + 1);
+    if (allOf) for (const sub of allOf) changed = walk(sub, v, depth + 1) || changed;
     for (const k of ["anyOf", "oneOf"] as const) {
       const branches = s[k] as unknown[] | undefined;
-      if (branches) for (const sub of branches) if (typeMatches(doc, sub, v)) walk(sub, v, depth + 1);
+      if (branches) for (const sub of branches) if (typeMatches(doc, sub, v)) changed = walk(sub, v, depth + 1) || changed;
     }
     if (Array.isArray(v)) {
-      if (s.items) for (const item of v) walk(s.items, item, depth + 1);
+      if (s.items) for (const item of v) changed = walk(s.items, item, depth + 1) || changed;
     } else if (isPlainObject(v)) {
       const properties = s.properties as Record<string, unknown> | undefined;
       const extra = typeof s.additionalProperties === "object" ? s.additionalProperties : undefined;
       if (properties || extra) {
         for (const key in v) {
           const sub = properties?.[key] ?? extra;
-          if (sub) walk(sub, v[key], depth + 1);
+          if (sub) changed = walk(sub, v[key], depth + 1) || changed;
         }
       }
     }
     const invariants = s["x-invariants"] as Invariant[] | undefined;
-    if (invariants && isPlainObject(v)) {
+    if (changed && invariants && isPlainObject(v)) {
       for (const inv of invariants) sites.push({ node: compileInvariant(inv.expr), instance: v });
     }
+    return changed;
   };
   walk(schema, value, 0);
   return sites;

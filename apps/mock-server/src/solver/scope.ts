@@ -32,15 +32,32 @@ export function read(loc: Location): unknown {
   return (loc.container as Record<string | number, unknown>)[loc.key];
 }
 
-/** Counts writes, so scopes built from the body can be reused until the body changes. */
+/** Counts writes: each write stamps its container, so scopes built from it know when to rebuild. */
 let writes = 0;
 
-export function writeCount(): number {
-  return writes;
+/** Containers changed during the current repair round (set by the solver, which runs synchronously). */
+let touchedNow: Set<object> | undefined;
+
+export function trackTouches(set: Set<object> | undefined): void {
+  touchedNow = set;
+}
+
+/** Records that an object or list changed, so the invariants that can see it are checked again. */
+export function touch(container: object): void {
+  touchedNow?.add(container);
+}
+
+const VERSION = Symbol("version");
+
+/** A number that changes whenever `write` changes one of the container's own fields. */
+export function versionOf(container: object): number {
+  return (container as { [VERSION]?: number })[VERSION] ?? 0;
 }
 
 export function write(loc: Location, value: unknown): void {
   writes++;
+  touchedNow?.add(loc.container);
+  (loc.container as { [VERSION]?: number })[VERSION] = writes;
   (loc.container as Record<string | number, unknown>)[loc.key] = value;
 }
 

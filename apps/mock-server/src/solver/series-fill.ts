@@ -3,7 +3,7 @@ import { resolveSchema, schemaAt, schemaOfValue } from "../generate/schema-tools
 import { generateValue } from "../generate/value-generator.js";
 import { formatDate } from "./assign.js";
 import { addUnits, alignToUnit, asCalendarUnit, labelFor, type CalendarUnit } from "./calendar.js";
-import { evalIn, locate, pin, read, type SolveScope } from "./scope.js";
+import { evalIn, locate, pin, read, touch, type SolveScope } from "./scope.js";
 import type { SeriesPlan } from "./series-plan.js";
 
 /** Periods shown when the request names no range: the week up to the mock's clock. */
@@ -50,6 +50,7 @@ export function fillSeries(plan: SeriesPlan, scope: SolveScope): void {
   }
 
   items.length = 0;
+  touch(items);
   for (const period of periods) {
     const item = generateValue({ ...scope.ctx.gen, clock: { from: period.start, to: Math.max(period.end, period.start + 1) } }, itemSchema) as Record<string, unknown>;
     placePeriod(scope, item, itemSchema, plan, period, unit);

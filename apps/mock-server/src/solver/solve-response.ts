@@ -4,7 +4,7 @@ import { enforce, holds } from "./enforce.js";
 import type { ResponsePlan } from "./operation-plan.js";
 import { schemaInvariantSites } from "./schema-invariants.js";
 import { fillSeries } from "./series-fill.js";
-import { writeCount, type Location, type SolveContext, type SolveScope } from "./scope.js";
+import { trackTouches, versionOf, type Location, type SolveContext, type SolveScope } from "./scope.js";
 
 /** Rounds of repair before giving up on a draw; each round re-checks every invariant. */
 const MAX_PASSES = 8;
@@ -26,20 +26,32 @@ export function solveResponse(doc: OpenApiDocument, plan: ResponsePlan, request:
   const opScope = new ExchangeScope(request, plan.status, holder, ctx);
   for (const series of plan.series) fillSeries(series, opScope);
 
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    let broken = 0;
-    for (const node of plan.operationInvariants) {
-      if (holds(node, true, opScope)) continue;
-      broken++;
-      enforce(node, true, opScope);
+  // Round one checks everything; later rounds only what a repair touched, or what stayed broken.
+  let dirty: Set<object> | undefined;
+  const scopes = new Map<object, InstanceScope>();
+  try {
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const touched = new Set<object>();
+      trackTouches(touched);
+      let broken = 0;
+      for (const node of plan.operationInvariants) {
+        if (holds(node, true, opScope)) continue;
+        broken++;
+        enforce(node, true, opScope);
+      }
+      for (const site of plan.schema ? schemaInvariantSites(doc, plan.schema, holder.body, dirty) : []) {
+        let scope = scopes.get(site.instance);
+        if (!scope) scopes.set(site.instance, (scope = new InstanceScope(site.instance, ctx)));
+        if (holds(site.node, true, scope)) continue;
+        broken++;
+        touched.add(site.instance);
+        enforce(site.node, true, scope);
+      }
+      if (broken === 0) return { body: holder.body, settled: true };
+      dirty = touched;
     }
-    for (const site of plan.schema ? schemaInvariantSites(doc, plan.schema, holder.body) : []) {
-      const scope = new InstanceScope(site.instance, ctx);
-      if (holds(site.node, true, scope)) continue;
-      broken++;
-      enforce(site.node, true, scope);
-    }
-    if (broken === 0) return { body: holder.body, settled: true };
+  } finally {
+    trackTouches(undefined);
   }
   return { body: holder.body, settled: false };
 }
@@ -57,8 +69,10 @@ class ExchangeScope implements SolveScope {
     this.bodyLoc = { container: holder as unknown as Record<string, unknown>, key: "body" };
     this.roots = { path: request.path, query: request.query, headers: request.headers, requestBody: request.body ?? null, status };
   }
+  private vars: Record<string, unknown> | undefined;
   base(): Record<string, unknown> {
-    return { ...this.roots, body: this.holder.body };
+    if (!this.vars || this.vars.body !== this.holder.body) this.vars = { ...this.roots, body: this.holder.body };
+    return this.vars;
   }
   root(name: string): Location | undefined {
     return name === "body" ? this.bodyLoc : undefined;
@@ -73,11 +87,12 @@ class InstanceScope implements SolveScope {
     private readonly instance: Record<string, unknown>,
     readonly ctx: SolveContext,
   ) {}
-  // Rebuilt only after a write: most checks read a scope nothing has changed since.
+  // Rebuilt only after a write to the instance's own fields (nested values are shared, so always current).
   base(): Record<string, unknown> {
-    if (!this.vars || this.version !== writeCount()) {
+    const version = versionOf(this.instance);
+    if (!this.vars || this.version !== version) {
       this.vars = { ...this.instance, this: this.instance };
-      this.version = writeCount();
+      this.version = version;
     }
     return this.vars;
   }
