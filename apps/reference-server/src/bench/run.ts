@@ -13,6 +13,8 @@ import { batchSize, benchBatches } from "./data.js";
  * default since the embedded engine is single-connection). Rewrites this benchmark's section of
  * docs/benchmarks.md unless BENCH_WRITE=0.
  */
+// Errors the server logs (level warn and above) go to this process's stderr.
+process.env.SERVER_STDERR ??= "1";
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const PGLITE_RECORDS = Number(process.env.BENCH_PGLITE_RECORDS ?? Math.min(RECORDS, 200_000));
 const INGEST_CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 4);

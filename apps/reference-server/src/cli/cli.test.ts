@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { benchBatches } from "../bench/data.js";
 import { openDatabase } from "../storage/engine.js";
 import { randomSchema } from "../test/harness.js";
 import { cli, exited, spawnServer } from "../test/process.js";
@@ -26,6 +27,25 @@ describe("CLI on the embedded engine", () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(await get(`${server.url}/ingest/context`, key.trim())).toEqual({ status: 200, body: { organizationId: org, userId: "user_9", role: "member" } });
     server.child.kill("SIGTERM");
+    expect(await exited(server.child)).toBe(0);
+  }, 120_000);
+
+  it("finishes a request in flight when asked to stop", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "aas-"));
+    dirs.push(dir);
+    const org = (await cli(["org", "create", "--name", "Drain", "--data-dir", dir])).trim();
+    const key = (await cli(["key", "create", "--org", org, "--user", "u0", "--role", "admin", "--data-dir", dir])).trim();
+    const server = await spawnServer(["--data-dir", dir]);
+    const [directory, batch] = [...benchBatches(5500)];
+    const post = (body: unknown) =>
+      fetch(`${server.url}/ingest/batch`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect((await post(directory)).status).toBe(200);
+    const inFlight = post(batch);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    server.child.kill("SIGTERM");
+    const reply = await inFlight;
+    expect(reply.status).toBe(200);
+    expect(((await reply.json()) as { accepted: { total: number } }).accepted.total).toBeGreaterThan(4000);
     expect(await exited(server.child)).toBe(0);
   }, 120_000);
 

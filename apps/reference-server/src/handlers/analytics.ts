@@ -77,7 +77,7 @@ export const analyticsHandlers: Record<string, Handler> = {
     const [start, end] = range(request.query);
     const filter = { assistant: q.assistant, user: q.user };
     // The total comes from the rollups (exact: every filter is a rollup dimension), the page from the index.
-    const [f = EMPTY] = await windowFigures(db, auth.organizationId, start, end, { by: "none" }, filter);
+    const [f = EMPTY] = await windowFigures(db, auth.organizationId, start, end, { by: "none" }, filter, false);
     const total = q.eventType ? counts(f)[q.eventType] : counts(f).total;
     const events = q.skip >= total ? [] : await eventPage(db, auth.organizationId, start, end, { ...filter, eventType: q.eventType }, q.limit, q.skip);
     const body: SuccessBody<"listAnalyticsEvents"> = { success: true, data: { events, total, limit: q.limit, skip: q.skip } };

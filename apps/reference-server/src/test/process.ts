@@ -26,6 +26,7 @@ export function spawnServer(args: string[]): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 60_000);
     child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+    if (process.env.SERVER_STDERR) child.stderr!.pipe(process.stderr);
     child.stdout!.on("data", (d: Buffer) => {
       out += d.toString();
       const match = /^Reference server listening on (http:\/\/\S+)$/m.exec(out);
