@@ -16,6 +16,7 @@ import {
   type ErrorResponse,
   type OpenApiDocument,
   type Operation,
+  type ParsedRequest,
 } from "@agent-analytics/spec";
 import { dynamicBody } from "./dynamic-body.js";
 import { hashSeed } from "./generate/random.js";
@@ -127,7 +128,7 @@ export class MockEngine {
     operation: Operation,
     status: number,
     prefs: MockPreferences,
-    parsed: import("@agent-analytics/spec").ParsedRequest | undefined,
+    parsed: ParsedRequest | undefined,
     request: MockRequest,
     cors: Record<string, string>,
     delayMs: number,
