@@ -9,11 +9,11 @@ const validator = new ContractValidator(document);
 const runInvariants = (document.components.schemas!.IngestRun as { "x-invariants": Invariant[] })["x-invariants"];
 
 describe.each([
-  [1995, 1],
-  [2004, 42],
-  [2016, 7],
-])("the dataset of year %d, seed %d", (year, seed) => {
-  const dataset = buildDataset({ prefix: "cfab12cd34", year, callerUserId: "user_admin", seed });
+  ["1995-01", 1],
+  ["2004-02", 42],
+  ["2016-12", 7],
+])("the dataset starting in %s, seed %d", (month, seed) => {
+  const dataset = buildDataset({ prefix: "cfab12cd34", month, callerUserId: "user_admin", seed });
   const records = normalize(dataset.batch);
 
   it("is a valid batch that respects every record invariant", () => {

@@ -7,8 +7,11 @@ const MINUTE = 60_000;
 export interface DatasetPlan {
   /** Unique to the run: every id and metadata key starts with it. */
   prefix: string;
-  /** The quiet year the dataset lives in. */
-  year: number;
+  /**
+   * The month whose last five days start the dataset (`YYYY-MM`): the ten days cross into the
+   * next month and span two ISO weeks at least.
+   */
+  month: string;
   /** The key's own user: some sessions are theirs (dashboard without `allInOrg`). */
   callerUserId: string;
   seed: number;
@@ -16,6 +19,8 @@ export interface DatasetPlan {
 
 export interface Dataset {
   batch: IngestBatch;
+  /** The seed it was generated from; random queries derive from it too. */
+  seed: number;
   /** `[firstDay, endDay)` covers every record. */
   firstDay: string;
   endDay: string;
@@ -27,14 +32,15 @@ const MODELS = [{ id: "gpt-4o", provider: "OpenAI" }, { id: "claude-sonnet-4", p
 const STATUSES = ["completed", "failed", "running", "queued", "completed", "completed"] as const;
 
 /**
- * Ten days of activity (27 January to 5 February of the plan's year: a month boundary and
- * two ISO weeks) with every record type, kind, status, default and filter the semantics describe.
+ * Ten days of activity (the last five days of the plan's month and the first five of the next:
+ * a month boundary and two ISO weeks at least) with every record type, kind, status, default and filter the semantics describe.
  * Ids of one type share one shape so that their order is the same in every collation.
  */
 export function buildDataset(plan: DatasetPlan): Dataset {
   const random = seededRandom(plan.seed);
   const p = plan.prefix;
-  const day0 = Date.UTC(plan.year, 0, 27);
+  const [year, month] = plan.month.split("-").map(Number) as [number, number];
+  const day0 = Date.UTC(year, month, 1) - 5 * DAY;
   const at = (day: number, hour: number, minute = 0) => new Date(day0 + day * DAY + hour * 3_600_000 + minute * MINUTE).toISOString().replace(".000Z", "Z");
   const metadata = { planKey: `${p}_plan`, regionKey: `${p}_region`, zoneKey: `${p}_zone`, pro: `${p}_pro`, free: `${p}_free`, eu: `${p}_eu` };
   const user = (n: number) => `${p}_user_${n}`;
@@ -160,7 +166,7 @@ export function buildDataset(plan: DatasetPlan): Dataset {
 
   const firstDay = new Date(day0).toISOString().slice(0, 10);
   const endDay = new Date(day0 + 10 * DAY).toISOString().slice(0, 10);
-  return { batch, firstDay, endDay, metadata };
+  return { batch, seed: plan.seed, firstDay, endDay, metadata };
 }
 
 function tokens(random: () => number, full: boolean) {

@@ -3,6 +3,7 @@ import { shiftDay } from "../checks/bound-probes.js";
 import { agentosRows } from "./oracle-agentos.js";
 import { expectFigures } from "./expect-figures.js";
 import type { FigureCheck } from "./figure-check.js";
+import { QueryGenerator, RANDOM_QUERIES } from "./random-queries.js";
 
 type Row = { date: string };
 type RefreshStatus = { status?: string; finished_at?: string | null };
@@ -14,6 +15,8 @@ export const AGENTOS_FIGURES: Record<string, FigureCheck> = {
     const { firstDay, endDay } = sem.dataset;
     const lastDay = shiftDay(endDay, -1);
     const ranges: [string, string][] = [[firstDay, lastDay], [shiftDay(firstDay, 2), shiftDay(firstDay, 5)], [shiftDay(firstDay, -30), shiftDay(firstDay, 1)]];
+    const gen = new QueryGenerator(sem, 2);
+    for (let i = 0; i < RANDOM_QUERIES; i++) ranges.push(gen.dayRange(sem));
     for (const [from, to] of ranges) {
       await expectFigures(ctx, v, "get_metrics", { query: { starting_date: from, ending_date: to } }, agentosRows(sem.records, from, to), (b) => (b as { metrics: unknown }).metrics);
     }

@@ -1,6 +1,7 @@
 import { agentRuns, agentStats, presentRun } from "./oracle-agents.js";
 import { data, expectFigures } from "./expect-figures.js";
 import type { FigureCheck } from "./figure-check.js";
+import { QueryGenerator, RANDOM_QUERIES } from "./random-queries.js";
 
 export const AGENTS_FIGURES: Record<string, FigureCheck> = {
   async getAgentStats(ctx, sem, v) {
@@ -19,6 +20,10 @@ export const AGENTS_FIGURES: Record<string, FigureCheck> = {
       [fourth!.id, { status: "failed" }],
       [fourth!.id, { limit: 100 }],
     ];
+    const gen = new QueryGenerator(sem, 1);
+    for (let i = 0; i < RANDOM_QUERIES; i++) {
+      pages.push([gen.pick(sem.records.agents).id, { status: gen.maybe(gen.pick(["queued", "running", "completed", "failed"])), limit: gen.int(1, 8), offset: gen.int(0, 8) }]);
+    }
     for (const [agentId, q] of pages) {
       const expected = agentRuns(sem.records, agentId, { status: q.status, limit: q.limit ?? 50, offset: q.offset ?? 0 });
       await expectFigures(ctx, v, "listAgentRuns", { path: { agentId }, query: { status: q.status, limit: q.limit, offset: q.offset } }, expected, data);

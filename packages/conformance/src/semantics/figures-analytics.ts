@@ -4,9 +4,11 @@ import { AnalyticsOracle } from "./oracle-analytics.js";
 import { data, expectFigures } from "./expect-figures.js";
 import type { FigureCheck } from "./figure-check.js";
 import { relativeDeltas } from "./relative.js";
+import { iso, QueryGenerator, RANDOM_QUERIES } from "./random-queries.js";
 
 const DAY = 86_400_000;
-const t = (day: string) => Date.parse(`${day}T00:00:00.000Z`);
+// A date means its UTC midnight; a date-time is taken as written.
+const t = (value: string) => Date.parse(value.length === 10 ? `${value}T00:00:00.000Z` : value);
 
 export const ANALYTICS_FIGURES: Record<string, FigureCheck> = {
   async getAnalyticsOverview(_ctx, sem, v) {
@@ -40,6 +42,11 @@ export const ANALYTICS_FIGURES: Record<string, FigureCheck> = {
       ["day", clippedStart, clippedEnd, agent],
       ["month", clippedStart, clippedEnd, undefined],
     ];
+    const gen = new QueryGenerator(sem, 4);
+    for (let i = 0; i < RANDOM_QUERIES; i++) {
+      const [from, to] = gen.range();
+      cases.push([gen.pick(["day", "week", "month"]), iso(from), iso(to), gen.maybe(gen.pick(sem.records.agents).id)]);
+    }
     for (const [period, start, end, assistant] of cases) {
       const expected = oracle.metrics(period, Date.parse(start.length === 10 ? `${start}T00:00:00Z` : start), Date.parse(end.length === 10 ? `${end}T00:00:00Z` : end), assistant);
       await expectFigures(ctx, v, "getAnalyticsMetrics", { query: { period, startDate: start, endDate: end, assistant } }, expected, data);
@@ -59,6 +66,20 @@ export const ANALYTICS_FIGURES: Record<string, FigureCheck> = {
       { skip: 500 },
       { start: shiftDay(firstDay, 4), end: shiftDay(firstDay, 5), limit: 100 },
     ];
+    const gen = new QueryGenerator(sem, 5);
+    const users = [own, ...sem.records.users.map((u) => u.id)];
+    for (let i = 0; i < RANDOM_QUERIES; i++) {
+      const [from, to] = gen.range();
+      pages.push({
+        start: iso(from),
+        end: iso(to),
+        eventType: gen.maybe(gen.pick(["incomingMessages", "outgoingMessages", "tasksInitiated", "tasksCompleted"])),
+        assistant: gen.maybe(gen.pick(sem.records.agents).id),
+        user: gen.maybe(gen.pick(users)),
+        limit: gen.int(1, 12),
+        skip: gen.int(0, 6),
+      });
+    }
     for (const q of pages) {
       const start = q.start ?? firstDay;
       const end = q.end ?? endDay;
@@ -73,6 +94,11 @@ export const ANALYTICS_FIGURES: Record<string, FigureCheck> = {
     for (const [start, end] of [[firstDay, endDay], [shiftDay(firstDay, 3), shiftDay(firstDay, 6)]] as const) {
       await expectFigures(ctx, v, "getAnalyticsAssistants", { query: { startDate: start, endDate: end } }, oracle.assistants(t(start), t(end)), data);
     }
+    const gen = new QueryGenerator(sem, 6);
+    for (let i = 0; i < RANDOM_QUERIES; i++) {
+      const [from, to] = gen.range();
+      await expectFigures(ctx, v, "getAnalyticsAssistants", { query: { startDate: iso(from), endDate: iso(to) } }, oracle.assistants(from, to), data);
+    }
   },
   async getAnalyticsTopUsers(ctx, sem, v) {
     const oracle = new AnalyticsOracle(sem.records);
@@ -82,11 +108,23 @@ export const ANALYTICS_FIGURES: Record<string, FigureCheck> = {
       const expected = oracle.topUsers(t(firstDay), t(endDay), limit ?? 10, assistant);
       await expectFigures(ctx, v, "getAnalyticsTopUsers", { query: { startDate: firstDay, endDate: endDay, limit, assistant } }, expected, data);
     }
+    const gen = new QueryGenerator(sem, 7);
+    for (let i = 0; i < RANDOM_QUERIES; i++) {
+      const [from, to] = gen.range();
+      const limit = gen.int(1, 6);
+      const assistant = gen.maybe(gen.pick(sem.records.agents).id);
+      await expectFigures(ctx, v, "getAnalyticsTopUsers", { query: { startDate: iso(from), endDate: iso(to), limit, assistant } }, oracle.topUsers(from, to, limit, assistant), data);
+    }
   },
   async getAnalyticsSnapshots(ctx, sem, v) {
     const oracle = new AnalyticsOracle(sem.records);
     const { firstDay, endDay } = sem.dataset;
     await expectFigures(ctx, v, "getAnalyticsSnapshots", { query: { startDate: firstDay, endDate: endDay } }, oracle.snapshots(t(firstDay), t(endDay)), data);
     await expectFigures(ctx, v, "getAnalyticsSnapshots", { query: { startDate: `${shiftDay(firstDay, 2)}T06:00:00.000Z`, endDate: shiftDay(firstDay, 5) } }, oracle.snapshots(t(shiftDay(firstDay, 2)) + 6 * 3_600_000, t(shiftDay(firstDay, 5))), data);
+    const gen = new QueryGenerator(sem, 8);
+    for (let i = 0; i < RANDOM_QUERIES; i++) {
+      const [from, to] = gen.range();
+      await expectFigures(ctx, v, "getAnalyticsSnapshots", { query: { startDate: iso(from), endDate: iso(to) } }, oracle.snapshots(from, to), data);
+    }
   },
 };

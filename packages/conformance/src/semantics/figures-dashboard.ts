@@ -3,6 +3,7 @@ import { expectError } from "../checks/error-format.js";
 import { dashboardStats, type DashboardQuery } from "./oracle-dashboard.js";
 import { expectFigures } from "./expect-figures.js";
 import type { FigureCheck } from "./figure-check.js";
+import { iso, QueryGenerator, RANDOM_QUERIES } from "./random-queries.js";
 
 export const DASHBOARD_FIGURES: Record<string, FigureCheck> = {
   async getDashboardStats(ctx, sem, v) {
@@ -27,6 +28,20 @@ export const DASHBOARD_FIGURES: Record<string, FigureCheck> = {
         { ...full, allInOrg: true, metadataKey: metadata.regionKey },
         { ...full, allInOrg: true, metadataKey: metadata.planKey, metadataValue: metadata.eu },
       );
+    }
+    const gen = new QueryGenerator(sem, 3);
+    for (let i = 0; i < RANDOM_QUERIES; i++) {
+      const [from, to] = gen.range();
+      const allInOrg = admin ? gen.maybe(true) : undefined;
+      queries.push({
+        from: iso(from),
+        to: iso(to),
+        ...(allInOrg ? { allInOrg } : {}),
+        ...(gen.maybe(true) ? { agentId: gen.pick(sem.records.agents).id } : {}),
+        ...(allInOrg && gen.maybe(true) ? { userId: gen.pick(sem.records.users).id } : {}),
+        ...(gen.maybe(true) ? { metadataKey: gen.pick([metadata.planKey, metadata.regionKey, metadata.zoneKey]) } : {}),
+        ...(gen.maybe(true) ? { metadataValue: gen.pick([metadata.pro, metadata.free, metadata.eu]) } : {}),
+      });
     }
     for (const q of queries) {
       const query = { ...q, allInOrg: q.allInOrg === undefined ? undefined : String(q.allInOrg) };

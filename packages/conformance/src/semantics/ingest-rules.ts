@@ -11,10 +11,11 @@ import { DASHBOARD_FIGURES } from "./figures-dashboard.js";
 import { ANALYTICS_FIGURES } from "./figures-analytics.js";
 
 type Counts = Record<string, number>;
+const SCRATCH_DAYS_BEFORE = 20;
 interface IngestResult { received: Counts; accepted: Counts; duplicates: Counts }
 
-/** A scratch instant in the quiet year, away from the dataset's ten days. */
-const scratch = (sem: Semantics, minute: number) => new Date(Date.UTC(Number(sem.dataset.firstDay.slice(0, 4)), 10, 15, 12, minute)).toISOString();
+/** A scratch instant in the quiet margin before the dataset's ten days (checked empty too). */
+const scratch = (sem: Semantics, minute: number) => new Date(Date.parse(`${sem.dataset.firstDay}T12:00:00Z`) - SCRATCH_DAYS_BEFORE * 86_400_000 + minute * 60_000).toISOString();
 
 function counts(ex: Exchange): IngestResult | undefined {
   return ex.response?.status === 200 ? (ex.response.body as IngestResult) : undefined;

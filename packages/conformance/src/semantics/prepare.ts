@@ -23,7 +23,7 @@ export const RELATIVE_READS: [string, Record<string, string>][] = [
 export const relativeKey = (operationId: string, query: Record<string, string>) => `${operationId}?${new URLSearchParams(query).toString()}`;
 
 /**
- * Loads the kit's dataset into a quiet year (checked empty first, under both keys) and the recent
+ * Loads the kit's dataset into a quiet window (checked empty first, under both keys) and the recent
  * records around them; returns the semantics state or why it could not be prepared.
  */
 export async function prepareSemantics(ctx: RunContext): Promise<Semantics | Unavailable> {
@@ -38,18 +38,19 @@ export async function prepareSemantics(ctx: RunContext): Promise<Semantics | Una
     const contextB = await ctx.clientB.call(ctx.op("getIngestContext"));
     adminB = contextB.response?.status === 200 && (contextB.response.body as { role?: string }).role === "admin";
   }
-  let year: number | undefined;
-  for (let attempt = 0; attempt < 4 && year === undefined; attempt++) {
-    const candidate = 1990 + Math.floor(Math.random() * 30);
-    const quiet = await isQuiet(ctx, ctx.client, candidate, caller.role === "admin");
+  let month: string | undefined;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS && month === undefined; attempt++) {
+    const candidate = randomMonth();
+    const span = quietSpan(candidate);
+    const quiet = await isQuiet(ctx, ctx.client, span, caller.role === "admin");
     if (typeof quiet !== "boolean") return quiet;
-    const quietB = ctx.clientB ? await isQuiet(ctx, ctx.clientB, candidate, adminB) : true;
+    const quietB = ctx.clientB ? await isQuiet(ctx, ctx.clientB, span, adminB) : true;
     if (typeof quietB !== "boolean") return quietB;
-    if (quiet && quietB) year = candidate;
+    if (quiet && quietB) month = candidate;
   }
-  if (year === undefined) return { reason: "no quiet year found: every candidate year already holds records" };
+  if (month === undefined) return { reason: `no quiet window found: ${MAX_ATTEMPTS} random windows all held records` };
 
-  const dataset = buildDataset({ prefix: ctx.prefix, year, callerUserId: caller.userId, seed: Math.floor(Math.random() * 2 ** 31) });
+  const dataset = buildDataset({ prefix: ctx.prefix, month, callerUserId: caller.userId, seed: Math.floor(Math.random() * 2 ** 31) });
   // The caller's user must exist for their sessions to resolve; an existing one (409: other content) is fine too.
   const ingest = ctx.op("ingestBatch");
   const callerEx = await ctx.client.call(ingest, { body: { users: [{ id: caller.userId }] } });
@@ -83,18 +84,43 @@ async function readRelative(ctx: RunContext, client: HttpClient, when: "before" 
   return when === "before" ? { before: reads, todayBefore: first } : { after: reads, todayAfter: last };
 }
 
-/** Whether the year holds nothing visible to this key in any claimed read module. */
-async function isQuiet(ctx: RunContext, client: HttpClient, year: number, admin: boolean): Promise<boolean | Unavailable> {
+const MAX_ATTEMPTS = 5;
+const DAY = 86_400_000;
+
+/**
+ * A month between 1971 and 2019: about 600 windows, so a long-lived server can run the kit many
+ * times, and none before 1970 (some storage keeps Unix timestamps).
+ */
+function randomMonth(): string {
+  const index = Math.floor(Math.random() * 49 * 12);
+  return `${1971 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/**
+ * The days that must be empty: the dataset's ten days, 35 days before them (the scratch records
+ * of the ingest checks, the agentos range that starts 30 days early) and 5 days after.
+ */
+function quietSpan(month: string): { first: string; last: string } {
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  const day0 = Date.UTC(year, m, 1) - 5 * DAY;
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  return { first: day(day0 - 35 * DAY), last: day(day0 + 15 * DAY) };
+}
+
+/** Whether the span holds nothing visible to this key in any claimed read module. */
+async function isQuiet(ctx: RunContext, client: HttpClient, span: { first: string; last: string }, admin: boolean): Promise<boolean | Unavailable> {
+  const { first, last } = span;
+  const after = new Date(Date.parse(`${last}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
   const reads: [string, Record<string, string>, (body: unknown) => boolean][] = [];
   if (ctx.claimed.has("dashboard")) {
-    reads.push(["getDashboardStats", { from: `${year}-01-01T00:00:00.000Z`, to: `${year}-12-31T23:59:59.999Z`, ...(admin ? { allInOrg: "true" } : {}) },
+    reads.push(["getDashboardStats", { from: `${first}T00:00:00.000Z`, to: `${last}T23:59:59.999Z`, ...(admin ? { allInOrg: "true" } : {}) },
       (b) => Object.values(b as Record<string, number>).every((v) => v === 0)]);
   }
   if (ctx.claimed.has("analytics")) {
-    reads.push(["listAnalyticsEvents", { startDate: `${year}-01-01`, endDate: `${year + 1}-01-01`, limit: "1" }, (b) => (b as { data: { total: number } }).data.total === 0]);
+    reads.push(["listAnalyticsEvents", { startDate: first, endDate: after, limit: "1" }, (b) => (b as { data: { total: number } }).data.total === 0]);
   }
   if (ctx.claimed.has("agentos")) {
-    reads.push(["get_metrics", { starting_date: `${year}-01-01`, ending_date: `${year}-12-31` }, (b) => (b as { metrics: unknown[] }).metrics.length === 0]);
+    reads.push(["get_metrics", { starting_date: first, ending_date: last }, (b) => (b as { metrics: unknown[] }).metrics.length === 0]);
   }
   for (const [operationId, query, empty] of reads) {
     const ex = await client.call(ctx.op(operationId), { query });
