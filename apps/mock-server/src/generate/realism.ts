@@ -65,7 +65,15 @@ export function stringForName(name: string, parent: string | undefined, random: 
  * A plausible magnitude for a non-negative count from its name: token counts are large, durations
  * are milliseconds of a typical run, user and agent counts are small, everything else is moderate.
  */
+const magnitudes = new Map<string, [number, number]>();
+
 export function magnitudeForName(name: string): [number, number] {
+  let found = magnitudes.get(name);
+  if (!found) magnitudes.set(name, (found = magnitudeUncached(name)));
+  return found;
+}
+
+function magnitudeUncached(name: string): [number, number] {
   const lower = name.toLowerCase();
   if (lower.includes("token")) return [200, 250_000];
   if (/(durationms|ms$|_ms$|latency)/.test(lower)) return [800, 90_000];

@@ -9,6 +9,8 @@ export interface GenerationContext {
   random: Random;
   /** The time window generated timestamps fall in (epoch ms); the solver narrows it per request. */
   clock: { from: number; to: number };
+  /** Array schemas generated empty: lists a calendar series will lay out anyway. */
+  emptyArrays?: Set<SchemaObject>;
 }
 
 const DAY = 86_400_000;
@@ -76,6 +78,11 @@ function pairModelAndProvider(out: Record<string, unknown>): void {
 }
 
 function generateArray(ctx: GenerationContext, schema: SchemaObject, name: string, depth: number): unknown[] {
+  if (ctx.emptyArrays?.has(schema)) {
+    const empty: unknown[] = [];
+    rememberSchema(empty, schema);
+    return empty;
+  }
   const min = Math.min((schema.minItems as number | undefined) ?? 0, 1000);
   const max = Math.min((schema.maxItems as number | undefined) ?? Infinity, min + (depth > 2 ? 3 : 8));
   const length = ctx.random.int(Math.max(min, Math.min(1, max)), max);

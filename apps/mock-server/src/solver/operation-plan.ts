@@ -8,6 +8,7 @@ import {
   type Operation,
   type SchemaObject,
 } from "@agent-analytics/spec";
+import { resolveSchema } from "../generate/schema-tools.js";
 import { planSeries, type SeriesPlan } from "./series-plan.js";
 
 /** Everything about one documented response that is worked out once, at start-up. */
@@ -17,6 +18,8 @@ export interface ResponsePlan {
   schema: SchemaObject | undefined;
   operationInvariants: Node[];
   series: SeriesPlan[];
+  /** The array schemas of those series, generated empty since the series replaces their items. */
+  seriesArrays: Set<SchemaObject>;
   /** How often each property name appears in the invariants that can reach this response. */
   mentions: Map<string, number>;
 }
@@ -27,14 +30,30 @@ export function planResponse(doc: OpenApiDocument, operation: Operation, status:
   const [mediaType, media] = Object.entries(response.content ?? {})[0] ?? ["application/json", undefined];
   const declared = (response["x-invariants"] ?? []) as Invariant[];
   const operationInvariants = declared.map((inv) => compileInvariant(inv.expr));
+  const series = planSeries(operationInvariants);
+  const seriesArrays = new Set<SchemaObject>();
+  for (const s of series) {
+    const found = media?.schema ? schemaOfPath(doc, media.schema, s.list) : undefined;
+    if (found && found.type === "array") seriesArrays.add(found);
+  }
   return {
     status,
     mediaType,
     schema: media?.schema,
     operationInvariants,
-    series: planSeries(operationInvariants),
+    series,
+    seriesArrays,
     mentions: countMentions(doc, declared),
   };
+}
+
+/** The schema a `body.a.b` path designates in the response schema (through `$ref`s). */
+function schemaOfPath(doc: OpenApiDocument, schema: SchemaObject, node: Node): SchemaObject | undefined {
+  if (node.kind === "identifier") return node.name === "body" ? resolveSchema(doc, schema) : undefined;
+  if (node.kind !== "member") return undefined;
+  const parent = schemaOfPath(doc, schema, node.object);
+  const sub = (parent?.properties as Record<string, unknown> | undefined)?.[node.property];
+  return sub ? resolveSchema(doc, sub) : undefined;
 }
 
 /** Word counts over the operation's and every schema's invariants (schemas are shared across operations). */

@@ -21,7 +21,7 @@ export interface SolveOutcome {
  * parts before wholes) holds.
  */
 export function solveResponse(doc: OpenApiDocument, plan: ResponsePlan, request: ParsedRequest, gen: GenerationContext): SolveOutcome {
-  const holder: { body: unknown } = { body: plan.schema ? generateValue(gen, plan.schema) : null };
+  const holder: { body: unknown } = { body: plan.schema ? generateValue({ ...gen, emptyArrays: plan.seriesArrays }, plan.schema) : null };
   const ctx: SolveContext = { gen, pinned: new Map(), mentions: plan.mentions };
   const opScope = new ExchangeScope(request, plan.status, holder, ctx);
   for (const series of plan.series) fillSeries(series, opScope);

@@ -73,7 +73,7 @@ describe.each(cases)("solver: $pattern", ({ properties, invariants }) => {
     const doc = documentFor(properties, invariants);
     const validator = new ContractValidator(doc);
     const schema = { $ref: "#/components/schemas/Target" };
-    const plan = { status: 200, mediaType: "application/json", schema, operationInvariants: [], series: [], mentions: new Map<string, number>() };
+    const plan = { status: 200, mediaType: "application/json", schema, operationInvariants: [], series: [], seriesArrays: new Set<SchemaObject>(), mentions: new Map<string, number>() };
     for (let seed = 1; seed <= 60; seed++) {
       const now = Date.UTC(2026, 2, 1);
       const request = { path: {}, query: {}, headers: {}, body: undefined };
