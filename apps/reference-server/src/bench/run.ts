@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "../storage/engine.js";
@@ -121,6 +121,8 @@ async function get(url: string, headers: Record<string, string>, path: string) {
   if (r.status !== 200) throw new Error(`${path} answered ${r.status}`);
 }
 
+const loadBefore = loadavg()[0]!;
+
 function report(results: Result[]): string {
   const lines = [
     "## Reference server",
@@ -132,6 +134,8 @@ function report(results: Result[]): string {
     "| engine | records | ingest time | ingest records/s |",
     "|---|---:|---:|---:|",
     ...results.map((r) => `| ${r.engine} | ${r.records.toLocaleString("en")} | ${r.seconds.toFixed(1)} s | ${Math.round(r.perSecond).toLocaleString("en")} |`),
+    "",
+    `Machine: ${cpus().length} cores, Node ${process.version}; 1-minute load average ${loadBefore.toFixed(1)} when the run started and ${loadavg()[0]!.toFixed(1)} when it ended (other work was running on the machine: the figures include that contention).`,
     "",
     `| read operation | ${results.map((r) => `${r.engine} p50 / p99 (ms)`).join(" | ")} |`,
     `|---|${results.map(() => "---:").join("|")}|`,

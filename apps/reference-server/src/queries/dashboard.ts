@@ -22,7 +22,7 @@ export async function dashboardStats(db: Queryable, orgId: string, start: number
   // Whole days come from the smallest rollup with the dimensions the scope needs; without a user
   // scope the counts come from agent_daily and the distinct users from user_daily.
   const row = await aggregate(db, base, scope, byUser ? "activity_daily" : "agent_daily");
-  if (!byUser) row.users = (await aggregate(db, base, scope, scope.agentId !== undefined ? "activity_daily" : "user_daily")).users ?? 0;
+  if (!byUser) row.users = await distinctUsers(db, base, scope.agentId);
   const edge = (column: string) => `((${column} >= $4 AND ${column} < $5) OR (${column} >= $6 AND ${column} < $7))`;
   const [kb] = await db.query<Record<string, number>>(
     `WITH parts AS (
@@ -103,4 +103,23 @@ async function aggregate(
     params,
   );
   return row!;
+}
+
+/** Distinct users of the sessions created in range (no user scope; optionally one agent's). */
+async function distinctUsers(db: Queryable, base: unknown[], agentId: string | undefined): Promise<number> {
+  const params = [...base];
+  const agent = agentId === undefined ? "" : ` AND agent_id = $${params.push(agentId)}`;
+  const table = agentId === undefined ? "user_daily" : "activity_daily";
+  const [row] = await db.query<{ n: number }>(
+    `WITH parts AS (
+       SELECT nullif(user_id, '') AS user_id FROM ${table}
+       WHERE org_id = $1 AND day >= $2::date AND day < $3::date AND sessions > 0${agent}
+       UNION ALL
+       SELECT user_id FROM sessions
+       WHERE org_id = $1 AND ((created_at >= $4 AND created_at < $5) OR (created_at >= $6 AND created_at < $7))${agent}
+     )
+     SELECT count(*)::float8 AS n FROM (SELECT DISTINCT user_id FROM parts WHERE user_id IS NOT NULL) d`,
+    params,
+  );
+  return Number(row?.n ?? 0);
 }
