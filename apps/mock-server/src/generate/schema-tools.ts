@@ -87,3 +87,14 @@ export function schemaAt(doc: OpenApiDocument, container: object, key: string | 
   const sub = properties?.[key as string] ?? (typeof parent.additionalProperties === "object" ? parent.additionalProperties : undefined);
   return sub ? resolveSchema(doc, sub) : undefined;
 }
+
+/**
+ * What an array's elements are called, for realistic ids: the last word of the item schema's name
+ * (`#/components/schemas/AnalyticsSnapshot` -> "Snapshot"), else the array's own name (`runs`).
+ */
+export function itemName(itemsSchema: unknown, listName: string): string {
+  const ref = (itemsSchema as { $ref?: unknown } | undefined)?.$ref;
+  const schemaName = typeof ref === "string" ? /\/([^/]+)$/.exec(ref)?.[1] : undefined;
+  const lastWord = schemaName?.match(/[A-Z][a-z0-9]*$/)?.[0];
+  return lastWord ?? listName;
+}

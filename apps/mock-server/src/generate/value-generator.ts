@@ -2,7 +2,7 @@ import type { OpenApiDocument, SchemaObject } from "@agent-analytics/spec";
 import { stringForPattern } from "./pattern.js";
 import type { Random } from "./random.js";
 import { MODELS, idSuffix, isEpochSecondsName, isRateName, magnitudeForName, stringForName } from "./realism.js";
-import { isNullable, nonNullBranches, rememberSchema, resolveSchema } from "./schema-tools.js";
+import { isNullable, itemName, nonNullBranches, rememberSchema, resolveSchema } from "./schema-tools.js";
 
 export interface GenerationContext {
   doc: OpenApiDocument;
@@ -65,7 +65,34 @@ function generateObject(ctx: GenerationContext, schema: SchemaObject, name: stri
     out[key] = generateValue(ctx, sub, key, name, depth + 1);
   }
   pairModelAndProvider(out);
+  pairStartAndEnd(ctx, out);
   return out;
+}
+
+const START = /^(start|created|opened|began|begin)/i;
+const END = /^(complet|finish|end|updated|closed|stopp|processed)/i;
+
+/**
+ * An object's end-like instant (`completedAt`, `finished_at`, `updated_at`) follows its start-like
+ * one (`startedAt`, `created_at`) by seconds to an hour, as a run's completion follows its start,
+ * rather than landing anywhere in the month. Works for ISO strings and epoch-second integers.
+ */
+function pairStartAndEnd(ctx: GenerationContext, out: Record<string, unknown>): void {
+  const keys = Object.keys(out);
+  const startKey = keys.find((k) => START.test(k) && out[k] !== null);
+  if (!startKey) return;
+  const start = out[startKey];
+  for (const key of keys) {
+    if (!END.test(key) || out[key] === null || out[key] === undefined) continue;
+    const value = out[key];
+    if (typeof start === "string" && typeof value === "string" && !Number.isNaN(Date.parse(start)) && value.length === start.length) {
+      const ms = Date.parse(start) + ctx.random.int(1, 3600) * 1000;
+      const iso = new Date(ms).toISOString();
+      out[key] = start.includes(".") ? iso : iso.replace(".000Z", "Z");
+    } else if (typeof start === "number" && typeof value === "number" && Number.isInteger(start) && start > 1e9 && value > 1e9) {
+      out[key] = start + ctx.random.int(0, 3600);
+    }
+  }
 }
 
 /** A model id and its provider in one object belong together. */
@@ -88,7 +115,8 @@ function generateArray(ctx: GenerationContext, schema: SchemaObject, name: strin
   const length = ctx.random.int(Math.max(min, Math.min(1, max)), max);
   const out: unknown[] = [];
   rememberSchema(out, schema);
-  for (let i = 0; i < length; i++) out.push(generateValue(ctx, schema.items ?? {}, name, name, depth + 1));
+  const element = itemName(schema.items, name);
+  for (let i = 0; i < length; i++) out.push(generateValue(ctx, schema.items ?? {}, element, element, depth + 1));
   return out;
 }
 

@@ -21,7 +21,7 @@ export function enforceComparison(left: Node, op: Op, right: Node, scope: SolveS
   if (left.kind === "call" && left.name === "len" && typeof bound === "number") {
     const list = listAt(left.args[0]!, scope);
     const target = op === "<" ? bound - 1 : op === ">" ? bound + 1 : bound;
-    if (list && (op === "<" || op === "<=" ? list.items.length > target : list.items.length < target)) resize(scope, list.items, target);
+    if (list && (op === "<" || op === "<=" ? list.items.length > target : list.items.length < target)) resize(scope, list.items, target, String(list.loc.key));
     return;
   }
   if (left.kind === "call" && left.name === "sum" && (op === "<" || op === "<=") && typeof bound === "number") {

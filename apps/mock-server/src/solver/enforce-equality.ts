@@ -61,7 +61,7 @@ export function fillNonNull(loc: Location, scope: SolveScope): void {
 function enforceLength(lenCall: Extract<Node, { kind: "call" }>, other: Node, scope: SolveScope): void {
   const list = listAt(lenCall.args[0]!, scope);
   const target = evalIn(other, scope);
-  if (list && typeof target === "number") resize(scope, list.items, target);
+  if (list && typeof target === "number") resize(scope, list.items, target, String(list.loc.key));
 }
 
 function enforceDistinct(call: Node, scope: SolveScope): void {

@@ -1,6 +1,6 @@
 import type { Node, Value } from "@agent-analytics/spec";
 import { generateValue } from "../generate/value-generator.js";
-import { schemaOfValue, resolveSchema } from "../generate/schema-tools.js";
+import { itemName, schemaOfValue, resolveSchema } from "../generate/schema-tools.js";
 import type { ListView } from "./ast-tools.js";
 import { bind, evalIn, locate, read, touch, type Location, type SolveScope } from "./scope.js";
 
@@ -26,7 +26,7 @@ export function elementScope(view: ListView, scope: SolveScope, items: unknown[]
 }
 
 /** Grows a list with fresh elements generated from its item schema, or cuts it, to `length`. */
-export function resize(scope: SolveScope, items: unknown[], length: number): void {
+export function resize(scope: SolveScope, items: unknown[], length: number, name?: string): void {
   const schema = schemaOfValue(items);
   const max = (schema?.maxItems as number | undefined) ?? 1000;
   const wanted = Math.max(0, Math.min(Math.floor(length), max));
@@ -34,7 +34,8 @@ export function resize(scope: SolveScope, items: unknown[], length: number): voi
   if (items.length > wanted) items.length = wanted;
   else if (schema?.items) {
     const itemSchema = resolveSchema(scope.ctx.gen.doc, schema.items);
-    while (items.length < wanted) items.push(generateValue(scope.ctx.gen, itemSchema));
+    const element = itemName(schema.items, name ?? "");
+    while (items.length < wanted) items.push(generateValue(scope.ctx.gen, itemSchema, element, element));
   }
 }
 

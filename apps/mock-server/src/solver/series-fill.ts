@@ -1,5 +1,5 @@
 import type { SchemaObject } from "@agent-analytics/spec";
-import { resolveSchema, schemaAt, schemaOfValue } from "../generate/schema-tools.js";
+import { itemName, resolveSchema, schemaAt, schemaOfValue } from "../generate/schema-tools.js";
 import { generateValue } from "../generate/value-generator.js";
 import { formatDate } from "./assign.js";
 import { addUnits, alignToUnit, asCalendarUnit, labelFor, type CalendarUnit } from "./calendar.js";
@@ -26,10 +26,12 @@ function safeEval(scope: SolveScope, node: SeriesPlan["lower"]): unknown {
 /** Lays out the list as consecutive calendar periods over the requested range (see SeriesPlan). */
 export function fillSeries(plan: SeriesPlan, scope: SolveScope): void {
   const loc = locate(plan.list, scope);
-  const items = loc && read(loc);
+  if (!loc) return;
+  const items = read(loc);
   const listSchema = Array.isArray(items) ? schemaOfValue(items) : undefined;
   if (!Array.isArray(items) || !listSchema?.items) return;
   const itemSchema = resolveSchema(scope.ctx.gen.doc, listSchema.items);
+  const element = itemName(listSchema.items, String(loc.key));
   const unit = plan.unitCandidates.map((n) => asCalendarUnit(safeEval(scope, n))).find(Boolean) ?? "day";
 
   let lo = asMs(safeEval(scope, plan.lower));
@@ -52,7 +54,8 @@ export function fillSeries(plan: SeriesPlan, scope: SolveScope): void {
   items.length = 0;
   touch(items);
   for (const period of periods) {
-    const item = generateValue({ ...scope.ctx.gen, clock: { from: period.start, to: Math.max(period.end, period.start + 1) } }, itemSchema) as Record<string, unknown>;
+    const clock = { from: period.start, to: Math.max(period.end, period.start + 1) };
+    const item = generateValue({ ...scope.ctx.gen, clock }, itemSchema, element, element) as Record<string, unknown>;
     placePeriod(scope, item, itemSchema, plan, period, unit);
     items.push(item);
   }
