@@ -14,8 +14,15 @@ function launcher(): string {
   return join(dirname(pkgPath), pkg.bin["agent-analytics-server"]!);
 }
 
+// The server reads DATABASE_URL from the environment; these servers use their own embedded database only.
+function embeddedEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  return env;
+}
+
 async function cli(args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, [launcher(), ...args], { timeout: 60_000 });
+  const { stdout } = await run(process.execPath, [launcher(), ...args], { timeout: 60_000, env: embeddedEnv() });
   return stdout.trim().split("\n").pop()!.trim();
 }
 
@@ -38,6 +45,7 @@ export async function startReferenceServer(): Promise<ReferenceServer> {
 
   const child = spawn(process.execPath, [launcher(), "serve", "--port", "0", "--no-demo", "--log-level", "error", ...storage], {
     stdio: ["ignore", "pipe", "pipe"],
+    env: embeddedEnv(),
   });
   const url = await listeningUrl(child);
   return {
