@@ -1,0 +1,23 @@
+import type { ConformanceResult } from "../types.js";
+import { failureLines } from "./text.js";
+
+function esc(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** JUnit XML: one testsuite per class, one testcase per requirement. */
+export function toJUnit(result: ConformanceResult): string {
+  const suites = result.classes.map((cls) => {
+    const cases = cls.requirements.map((r) => {
+      const head = `    <testcase classname="${esc(cls.id)}" name="${esc(r.id)}">`;
+      if (r.status === "skip") return `${head}<skipped message="${esc(r.reason ?? "")}"/></testcase>`;
+      if (r.status === "pass") return `${head}</testcase>`;
+      const detail = r.failures.flatMap(failureLines).join("\n");
+      return `${head}\n      <failure message="${esc(r.reason ?? "failed")}">${esc(`${r.title}\n${r.specRef}\n${detail}`)}</failure>\n    </testcase>`;
+    });
+    const failures = cls.requirements.filter((r) => r.status === "fail").length;
+    const skipped = cls.requirements.filter((r) => r.status === "skip").length;
+    return `  <testsuite name="${esc(cls.id)}" tests="${cls.requirements.length}" failures="${failures}" skipped="${skipped}">\n${cases.join("\n")}\n  </testsuite>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="agent-analytics conformance" time="${(result.durationMs / 1000).toFixed(3)}">\n${suites.join("\n")}\n</testsuites>\n`;
+}

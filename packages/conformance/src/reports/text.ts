@@ -1,0 +1,41 @@
+import type { ConformanceResult, Failure, RequirementResult } from "../types.js";
+
+const MARK = { pass: "PASS", fail: "FAIL", skip: "SKIP" } as const;
+
+/** The report a person reads in a terminal: per class, per requirement, failures in full. */
+export function toText(result: ConformanceResult, options: { verbose?: boolean } = {}): string {
+  const lines: string[] = [`Conformance of ${result.baseUrl}`, ""];
+  for (const cls of result.classes) {
+    const counts = count(cls.requirements);
+    lines.push(`${MARK[cls.status]} ${cls.id}${cls.claimed ? "" : " (not claimed)"}: ${counts}`);
+    if (!cls.claimed) continue;
+    for (const r of cls.requirements) {
+      if (r.status === "pass" && !options.verbose) continue;
+      lines.push(`  ${MARK[r.status]} ${r.id}${r.reason ? ` - ${r.reason}` : ""}`);
+      if (r.status === "fail") {
+        lines.push(`       ${r.title} [${r.specRef}]`);
+        for (const f of r.failures) lines.push(...failureLines(f).map((l) => `       ${l}`));
+      }
+    }
+  }
+  const failed = result.classes.flatMap((c) => (c.claimed ? c.requirements : [])).filter((r) => r.status === "fail").length;
+  lines.push("", `${result.passed ? "PASSED" : "FAILED"}: ${failed} requirement(s) failed; ${result.requestCount} requests in ${(result.durationMs / 1000).toFixed(1)} s`);
+  return lines.join("\n");
+}
+
+function count(requirements: RequirementResult[]): string {
+  const by = (s: string) => requirements.filter((r) => r.status === s).length;
+  return `${by("pass")} passed, ${by("fail")} failed, ${by("skip")} skipped`;
+}
+
+export function failureLines(f: Failure): string[] {
+  const out = [`- ${f.message}`, `  expected: ${f.expected}`, `  request:  ${f.request.method} ${f.request.url}`];
+  if (f.response) out.push(`  response: ${f.response.status} ${truncate(JSON.stringify(f.response.body) ?? "")}`);
+  else out.push("  response: none");
+  out.push(`  replay:   ${f.curl}`);
+  return out;
+}
+
+function truncate(text: string, max = 300): string {
+  return text.length > max ? `${text.slice(0, max)}...` : text;
+}
