@@ -9,8 +9,8 @@ function allInvariants(node: unknown, at = "#"): { at: string; invariant: Invari
   if (Array.isArray(node)) return node.flatMap((item, i) => allInvariants(item, `${at}/${i}`));
   if (typeof node !== "object" || node === null) return [];
   return Object.entries(node).flatMap(([key, value]) =>
-    key === "x-invariants"
-      ? (value as Invariant[]).map((invariant) => ({ at, invariant }))
+    key === "x-invariants" || key === "x-request-invariants"
+      ? (value as Invariant[]).map((invariant) => ({ at: `${at}/${key}`, invariant }))
       : allInvariants(value, `${at}/${key}`),
   );
 }

@@ -1,4 +1,5 @@
 import type { OpenApiDocument, ParameterObject, SchemaObject } from "./document.js";
+import { checkInvariant, type Invariant } from "./invariants/index.js";
 import type { Operation } from "./operations.js";
 import { operationPointer, requestBodySchemaPointer } from "./pointers.js";
 import { deref } from "./refs.js";
@@ -14,7 +15,8 @@ export interface RawRequest {
 }
 
 export interface RequestIssue {
-  in: "path" | "query" | "header" | "body";
+  /** `request` for a relation between parameters (`x-request-invariants`). */
+  in: "path" | "query" | "header" | "body" | "request";
   /** Parameter name, or a JSON pointer into the body. */
   name: string;
   message: string;
@@ -83,7 +85,21 @@ export function parseRequest(
       }
     }
   }
+  if (issues.length === 0) issues.push(...checkRequestInvariants(operation, parsed));
   return issues.length ? { ok: false, issues } : { ok: true, request: parsed };
+}
+
+/**
+ * Relations between parameters that JSON Schema cannot state (a range's order, its length, a filter
+ * that needs another), declared on the operation as `x-request-invariants`. Checked only on a
+ * request whose parameters are each valid, since the expressions presume their types.
+ */
+export function checkRequestInvariants(operation: Operation, request: ParsedRequest): RequestIssue[] {
+  const invariants = (operation.object["x-request-invariants"] as Invariant[] | undefined) ?? [];
+  const scope = { path: request.path, query: request.query, headers: request.headers, requestBody: request.body ?? null };
+  return invariants.flatMap((invariant) =>
+    checkInvariant(invariant, scope).ok ? [] : [{ in: "request" as const, name: invariant.id, message: invariant.description ?? invariant.expr }],
+  );
 }
 
 /** The JSON types a schema admits, looking through `$ref`, `anyOf` and `oneOf`. */
@@ -115,6 +131,8 @@ function coerce(doc: OpenApiDocument, schema: SchemaObject, value: string): unkn
 /** A human sentence for a list of issues: `limit (query) must be <= 100; from (query) is required`. */
 export function describeIssues(issues: RequestIssue[]): string {
   return issues
-    .map((i) => (i.in === "body" ? `body${i.name ? ` ${i.name}` : ""} ${i.message}` : `${i.name} (${i.in}) ${i.message}`))
+    .map((i) =>
+      i.in === "request" ? i.message : i.in === "body" ? `body${i.name ? ` ${i.name}` : ""} ${i.message}` : `${i.name} (${i.in}) ${i.message}`,
+    )
     .join("; ");
 }
