@@ -13,7 +13,7 @@ import {
 } from "@agent-analytics/spec";
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import type { Database } from "../storage/engine.js";
-import { findKey, type KeyContext } from "../storage/keys.js";
+import { cachedKeyLookup, type KeyContext } from "../storage/keys.js";
 import type { Handler, HandlerContext } from "./context.js";
 import { HttpError } from "./errors.js";
 import { recordErrors } from "./record-errors.js";
@@ -51,6 +51,7 @@ const largestBody = Math.max(
  */
 export function contractRouter(db: Database, handlers: Record<string, Handler>, track: (work: Promise<unknown>) => void): Router {
   const router = express.Router();
+  const findKey = cachedKeyLookup(db);
 
   router.use((req: Request, res: Response, next: NextFunction) => {
     const match = matchRoute(document, req.method, req.path);
@@ -67,7 +68,7 @@ export function contractRouter(db: Database, handlers: Record<string, Handler>, 
     const operation = (res.locals as Locals).operation!;
     if (!requiresCredentials(operation)) return next();
     const credential = presentedCredential(document, operation, req.headers);
-    const auth = credential ? await findKey(db, credential.value) : undefined;
+    const auth = credential ? await findKey(credential.value) : undefined;
     if (!auth) return sendError(res, operation, new HttpError(401, "A valid API key is required."));
     (res.locals as Locals).auth = auth;
     next();

@@ -3,7 +3,7 @@ import type { Queryable } from "../storage/engine.js";
 
 /** Daily rows of the organisation with `from <= day <= to` (either bound optional), ascending. */
 export async function metricsRows(db: Queryable, orgId: string, from: string | null, to: string | null): Promise<DayAggregatedMetrics[]> {
-  const rows = await db.query<Record<string, unknown>>(
+  const [rows, models] = await Promise.all([db.query<Record<string, unknown>>(
     `SELECT day::text AS day, id, agent_runs::float8 AS agent_runs, team_runs::float8 AS team_runs,
        workflow_runs::float8 AS workflow_runs, agent_sessions::float8 AS agent_sessions, team_sessions::float8 AS team_sessions,
        workflow_sessions::float8 AS workflow_sessions, users_count::float8 AS users_count, input_tokens::float8 AS input_tokens,
@@ -13,13 +13,11 @@ export async function metricsRows(db: Queryable, orgId: string, from: string | n
      FROM metrics_daily WHERE org_id = $1 AND ($2::date IS NULL OR day >= $2::date) AND ($3::date IS NULL OR day <= $3::date)
      ORDER BY day`,
     [orgId, from, to],
-  );
-  if (rows.length === 0) return [];
-  const models = await db.query<{ day: string; model_provider: string; model_id: string; runs: number }>(
+  ), db.query<{ day: string; model_provider: string; model_id: string; runs: number }>(
     `SELECT day::text AS day, model_provider, model_id, runs::float8 AS runs FROM metrics_day_models
      WHERE org_id = $1 AND ($2::date IS NULL OR day >= $2::date) AND ($3::date IS NULL OR day <= $3::date)`,
     [orgId, from, to],
-  );
+  )]);
   const byDay = new Map<string, { model_id: string; model_provider: string; count: number }[]>();
   for (const m of models) {
     const list = byDay.get(m.day) ?? [];

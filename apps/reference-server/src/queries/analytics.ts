@@ -41,9 +41,12 @@ export async function windowFigures(
   const needsAgent = filter.assistant !== undefined || grouping.by === "agent";
   const needsUser = filter.user !== undefined || grouping.by === "user";
   const sumsTable: Rollup = needsUser ? (needsAgent ? "activity_daily" : "user_daily") : "agent_daily";
-  const sums = await query(db, orgId, start, end, grouping, filter, sumsTable, false);
-  if (grouping.by === "user" || !withActiveUsers) return sums;
-  const distinct = await query(db, orgId, start, end, grouping, filter, needsAgent ? "activity_daily" : "user_daily", true);
+  if (grouping.by === "user" || !withActiveUsers) return query(db, orgId, start, end, grouping, filter, sumsTable, false);
+  // Independent queries: on PostgreSQL they run side by side on the pool.
+  const [sums, distinct] = await Promise.all([
+    query(db, orgId, start, end, grouping, filter, sumsTable, false),
+    query(db, orgId, start, end, grouping, filter, needsAgent ? "activity_daily" : "user_daily", true),
+  ]);
   const active = new Map(distinct.map((d) => [d.key, d.activeUsers]));
   return sums.map((f) => ({ ...f, activeUsers: active.get(f.key) ?? 0 }));
 }

@@ -21,10 +21,12 @@ export async function dashboardStats(db: Queryable, orgId: string, start: number
   const byUser = scope.userId !== undefined || scope.metadataKey !== undefined || scope.metadataValue !== undefined;
   // Whole days come from the smallest rollup with the dimensions the scope needs; without a user
   // scope the counts come from agent_daily and the distinct users from user_daily.
-  const row = await aggregate(db, base, scope, byUser ? "activity_daily" : "agent_daily");
-  if (!byUser) row.users = await distinctUsers(db, base, scope.agentId);
   const edge = (column: string) => `((${column} >= $4 AND ${column} < $5) OR (${column} >= $6 AND ${column} < $7))`;
-  const [kb] = await db.query<Record<string, number>>(
+  // Independent queries: on PostgreSQL they run side by side on the pool.
+  const [row, users, [kb]] = await Promise.all([
+    aggregate(db, base, scope, byUser ? "activity_daily" : "agent_daily"),
+    byUser ? Promise.resolve(undefined) : distinctUsers(db, base, scope.agentId),
+    db.query<Record<string, number>>(
     `WITH parts AS (
        SELECT knowledge_base_id, files, extract_input_tokens, extract_output_tokens FROM kb_daily
        WHERE org_id = $1 AND day >= $2::date AND day < $3::date
@@ -34,8 +36,10 @@ export async function dashboardStats(db: Queryable, orgId: string, start: number
      SELECT coalesce(sum(files), 0)::float8 AS files, count(DISTINCT knowledge_base_id)::float8 AS kbs,
        coalesce(sum(extract_input_tokens), 0)::float8 AS input, coalesce(sum(extract_output_tokens), 0)::float8 AS output
      FROM parts`,
-    base,
-  );
+      base,
+    ),
+  ]);
+  if (users !== undefined) row.users = users;
   const n = (v: unknown) => Number(v ?? 0);
   return {
     conversationCount: n(row?.conversations),

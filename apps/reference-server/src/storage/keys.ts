@@ -51,3 +51,23 @@ export async function findKey(db: Queryable, key: string): Promise<KeyContext | 
   if (!row || !timingSafeEqual(Buffer.from(row.key_hash, "hex"), Buffer.from(digest, "hex"))) return undefined;
   return { organizationId: row.org_id, userId: row.user_id, role: row.role };
 }
+
+/**
+ * findKey with a small in-process cache of keys found (by digest, never the key itself). Keys
+ * cannot be changed or revoked through the API, so a found key stays valid; unknown keys are not
+ * cached, so a key created a moment ago by another instance or the CLI works at once.
+ */
+export function cachedKeyLookup(db: Queryable, ttlMs = 60_000, max = 10_000): (key: string) => Promise<KeyContext | undefined> {
+  const cache = new Map<string, { context: KeyContext; expires: number }>();
+  return async (key) => {
+    const digest = hashKey(key);
+    const hit = cache.get(digest);
+    if (hit && hit.expires > Date.now()) return hit.context;
+    const context = await findKey(db, key);
+    if (context) {
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      cache.set(digest, { context, expires: Date.now() + ttlMs });
+    }
+    return context;
+  };
+}
