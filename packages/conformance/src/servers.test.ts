@@ -57,19 +57,6 @@ describe.runIf(process.env.DATABASE_URL)("with DATABASE_URL", () => {
  */
 const NEEDS_STORED_DATA = new Set(["auth-wrong", "not-found"]);
 
-/**
- * Known defects of the mock, reported to its maintainers: it validates each parameter against its
- * schema but not the contract's rules across parameters (reversed or over-long ranges, `userId`
- * without `allInOrg`). Listed as expected failures: when one is fixed, its test says so.
- */
-const MOCK_GAPS = new Set([
-  "dashboard.getDashboardStats.bounds",
-  "analytics.getAnalyticsMetrics.bounds",
-  "analytics.listAnalyticsEvents.bounds",
-  "analytics.getAnalyticsAssistants.bounds",
-  "analytics.getAnalyticsTopUsers.bounds",
-  "analytics.getAnalyticsSnapshots.bounds",
-]);
 
 describeConformance("mock server (stateless): agents, agentos, dashboard, analytics", {
   async setup() {
@@ -77,8 +64,8 @@ describeConformance("mock server (stateless): agents, agentos, dashboard, analyt
     const classes = ["agents", "agentos", "dashboard", "analytics"];
     return { baseUrl: server.url, token: "any-key", classes, agentId: "agent_mock", runId: "run_mock", teardown: server.stop };
   },
-  expected({ id, check, claimed }) {
+  expected({ check, claimed }) {
     if (!claimed || check === "figures") return "skip";
-    return NEEDS_STORED_DATA.has(check) || MOCK_GAPS.has(id) ? "fail" : "pass";
+    return NEEDS_STORED_DATA.has(check) ? "fail" : "pass";
   },
 });
