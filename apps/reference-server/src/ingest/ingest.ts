@@ -57,38 +57,37 @@ async function ingestInTransaction(tx: Queryable, orgId: string, batch: IngestBa
   for (const type of RECORD_TYPES) {
     const raws = (batch[type] ?? []) as never[];
     const records = raws.map((r) => normalize[type](r) as Canonical[typeof type]);
-    const stored = await loadByIds(tx, orgId, type, [...new Set(records.map((r) => r.id))]);
+    // No read of stored records here: the insert below tells which ids already exist, and only
+    // those are read back and compared (a fresh batch, the common case, costs no lookups).
     const seen = new Map<string, string>();
     inBatch[type] = new Map() as never;
     firstIndex[type] = new Map();
     records.forEach((record, index) => {
-      if (!firstIndex[type].has(record.id)) firstIndex[type].set(record.id, index);
       received[type] += 1;
       const key = contentKey(record);
-      const previous = stored.has(record.id) ? contentKey(stored.get(record.id)!) : seen.get(record.id);
+      const previous = seen.get(record.id);
       if (previous === undefined) {
         seen.set(record.id, key);
+        firstIndex[type].set(record.id, index);
         (fresh[type] as unknown[]).push(record);
         inBatch[type].set(record.id, record as never);
         accepted[type] += 1;
       } else if (previous === key) {
-        inBatch[type].set(record.id, record as never);
         duplicates[type] += 1;
       } else {
-        const where = stored.has(record.id) ? "is stored" : "appears earlier in the batch";
-        conflicts.push({ recordType: type, index, id: record.id, reason: `${record.id} ${where} with different content.` });
+        conflicts.push({ recordType: type, index, id: record.id, reason: `${record.id} appears earlier in the batch with different content.` });
       }
     });
   }
 
   const resolved = await resolveReferences(tx, orgId, batch, inBatch);
   if (resolved.errors.length > 0) throw new Rejected({ kind: "invalid", errors: resolved.errors });
-  if (conflicts.length > 0) throw new Rejected({ kind: "conflict", errors: conflicts });
 
   const sessionOf = (id: string): SessionInfo => resolved.sessions.get(id)!;
   const kindOf = (id: string): Agent["kind"] => resolved.agentKinds.get(id)!;
   const inserted = await insertRecords(tx, orgId, fresh, sessionOf);
-  // Records a concurrent batch stored first (after this one read): duplicates or conflicts.
+  // Records already stored (earlier, or by a concurrent batch that committed first): duplicates
+  // when equal after defaults, else conflicts.
   for (const type of RECORD_TYPES) {
     const list = fresh[type] as Canonical[typeof type][];
     const lost = list.filter((r) => !inserted[type].has(r.id));
@@ -105,7 +104,11 @@ async function ingestInTransaction(tx: Queryable, orgId: string, batch: IngestBa
     }
     (fresh as unknown as Record<RecordType, unknown[]>)[type] = list.filter((r) => inserted[type].has(r.id));
   }
-  if (conflicts.length > 0) throw new Rejected({ kind: "conflict", errors: conflicts });
+  // Every conflicting record is listed, those within the batch and those with stored records.
+  if (conflicts.length > 0) {
+    conflicts.sort((a, b) => RECORD_TYPES.indexOf(a.recordType) - RECORD_TYPES.indexOf(b.recordType) || a.index - b.index);
+    throw new Rejected({ kind: "conflict", errors: conflicts });
+  }
   await insertEvents(tx, orgId, fresh, sessionOf);
   await applyRollups(tx, orgId, fresh, sessionOf, kindOf);
 
