@@ -11,6 +11,7 @@ declare module "autocannon" {
   interface Result {
     requests: Histogram & { total: number };
     latency: Histogram;
+    throughput: Histogram & { total: number };
     errors: number;
     non2xx: number;
     duration: number;

@@ -1,10 +1,19 @@
 import { readFileSync, writeFileSync } from "node:fs";
 
+export interface ServerResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** Mean bytes per response (headers included), to compare how much each server generates. */
+  bytes: number;
+}
+
 export interface EndpointResult {
   label: string;
   path: string;
-  mock: { rps: number; p50: number; p99: number; errors: number };
-  prism: { rps: number; p50: number; p99: number; errors: number };
+  mock: ServerResult;
+  prism: ServerResult;
 }
 
 export interface BenchmarkReport {
@@ -29,13 +38,13 @@ const geo = (values: number[]) => Math.exp(values.reduce((a, v) => a + Math.log(
 function table(results: EndpointResult[]): string[] {
   const rows = results.map(
     (e) =>
-      `| ${e.label} (\`${e.path}\`) | ${fmt(e.mock.rps)} | ${fmt(e.prism.rps)} | **${ratio(e.mock.rps, e.prism.rps)}** | ${fmt(e.mock.p50, 1)} / ${fmt(e.mock.p99, 1)} | ${fmt(e.prism.p50, 1)} / ${fmt(e.prism.p99, 1)} | **${ratio(e.prism.p99, e.mock.p99)}** |`,
+      `| ${e.label} (\`${e.path}\`) | ${fmt(e.mock.rps)} | ${fmt(e.prism.rps)} | **${ratio(e.mock.rps, e.prism.rps)}** | ${fmt(e.mock.p50, 1)} / ${fmt(e.mock.p99, 1)} | ${fmt(e.prism.p50, 1)} / ${fmt(e.prism.p99, 1)} | **${ratio(e.prism.p99, e.mock.p99)}** | ${fmt(e.mock.bytes / 1024, 1)} / ${fmt(e.prism.bytes / 1024, 1)} |`,
   );
   const rpsRatio = geo(results.map((e) => e.mock.rps / Math.max(e.prism.rps, 1e-9)));
   const p99Ratio = geo(results.map((e) => e.prism.p99 / Math.max(e.mock.p99, 1e-9)));
   return [
-    "| endpoint | mock req/s | Prism req/s | req/s ratio | mock p50 / p99 | Prism p50 / p99 | p99 ratio (Prism / mock) |",
-    "|---|---:|---:|---:|---:|---:|---:|",
+    "| endpoint | mock req/s | Prism req/s | req/s ratio | mock p50 / p99 | Prism p50 / p99 | p99 ratio (Prism / mock) | KiB per response, mock / Prism |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
     ...rows,
     "",
     `Geometric mean over the endpoints: **${fmt(rpsRatio, 1)}x** the requests per second, p99 latency **${fmt(p99Ratio, 1)}x** lower.`,
@@ -57,7 +66,7 @@ export function renderReport(r: BenchmarkReport): string {
     "",
     "### Every request distinct (every body generated)",
     "",
-    "Each request carries its own `__seed`, so the mock generates, solves and verifies every body; no cache can answer.",
+    "Each request carries its own `__seed`, so the mock generates, solves and verifies every body; no cache can answer. The last column shows how much each server generates per response: Prism's dynamic mode draws arrays of any length and adds arbitrary extra properties, the mock one row per day of the range and only declared properties.",
     "",
     ...table(r.fresh),
     "",

@@ -35,7 +35,8 @@ async function load(server: StartedServer, path: string, seconds: number, scenar
   const requests = scenario === "fresh" ? [{ setupRequest: (r: { path: string }) => ({ ...r, path: `${path}&__seed=${counter++}` }) }] : undefined;
   const result = await autocannon({ url: server.url + path, connections, duration: seconds, headers: auth, requests });
   if (result.non2xx > 0) throw new Error(`${server.name} answered ${result.non2xx} non-2xx responses on ${path}`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors };
+  const bytes = result.requests.total > 0 ? result.throughput.total / result.requests.total : 0;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, bytes };
 }
 
 async function main() {
