@@ -52,6 +52,13 @@ describe("a module added to the contract is served without touching the mock", (
     expect(anonymous.json).toEqual({ fault: "WIDGET_NO_KEY", explanation: expect.any(String) });
   });
 
+  it("answers a request no body can satisfy with the module's validation error naming the invariant", async () => {
+    // A reversed range: `len(days) == (to - from) / day + 1` would need a negative length.
+    const reply = await call(mock.url, "/widgets/shop_a/sales?from=2026-02-10&to=2026-02-01", { headers: KEY });
+    expect(reply.status).toBe(400);
+    expect(reply.json).toEqual({ fault: "WIDGET_BAD_INPUT", explanation: expect.stringContaining("no response satisfies the contract") });
+  });
+
   it("is served from a file given to the CLI with --spec", async () => {
     const dir = mkdtempSync(join(tmpdir(), "mock-spec-"));
     const file = join(dir, "openapi.json");
