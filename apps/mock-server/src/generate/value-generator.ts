@@ -1,4 +1,5 @@
 import type { OpenApiDocument, SchemaObject } from "@agent-analytics/spec";
+import { applyDerivations, derivationsOf } from "./derived-fields.js";
 import { stringForPattern } from "./pattern.js";
 import type { Random } from "./random.js";
 import { MODELS, idSuffix, isEpochSecondsName, isRateName, magnitudeForName, stringForName } from "./realism.js";
@@ -66,6 +67,8 @@ function generateObject(ctx: GenerationContext, schema: SchemaObject, name: stri
   }
   pairModelAndProvider(out);
   pairStartAndEnd(ctx, out);
+  const derivations = derivationsOf(schema);
+  if (derivations.length > 0) applyDerivations(out, derivations);
   return out;
 }
 
