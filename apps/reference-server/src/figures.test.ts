@@ -162,6 +162,11 @@ describe.each(ENGINES)("exact figures on $name", (engine) => {
       ["an edge and a whole day, inclusive bounds", "admin", "from=2026-02-22T12:00:00.000Z&to=2026-02-23T23:59:59.999Z&allInOrg=true",
         { conversationCount: 3, uniqueUsers: 2, uniqueAgents: 3, messageCount: 5, toolCalls: 1, inputTokens: 305, outputTokens: 100, totalTokens: 405, totalFeedback: 2, totalHelpful: 1, totalNotHelpful: 1,
           kbFileCount: 1, kbCount: 1, kbExtractInputTokens: 2000, kbExtractOutputTokens: 200, kbExtractTotalTokens: 2200 }],
+      ["whole days across a month boundary, and a partial day", "admin", "from=2026-02-23T00:00:00.000Z&to=2026-03-02T09:59:59.999Z&allInOrg=true",
+        { conversationCount: 2, uniqueUsers: 1, uniqueAgents: 2, messageCount: 4, toolCalls: 1, inputTokens: 255, outputTokens: 100, totalTokens: 355, totalFeedback: 2, totalHelpful: 1, totalNotHelpful: 1,
+          kbFileCount: 2, kbCount: 2, kbExtractInputTokens: 2500, kbExtractOutputTokens: 250, kbExtractTotalTokens: 2750 }],
+      ["an agent's users across a month boundary", "admin", "from=2026-02-22T00:00:00.000Z&to=2026-03-02T23:59:59.999Z&allInOrg=true&agentId=agent_a",
+        { conversationCount: 3, uniqueUsers: 3, uniqueAgents: 1, messageCount: 5, toolCalls: 3, inputTokens: 720, outputTokens: 230, totalTokens: 950, totalFeedback: 2, totalHelpful: 1, totalNotHelpful: 1, ...kbAll }],
     ])("%s", async (_name, who, query, figures) => {
       const r = await call(server, "GET", `/api/dashboard/getStats?${query}`, { key: who === "admin" ? admin : member });
       expect(r.status).toBe(200);

@@ -9,7 +9,7 @@ const DAY = (column: string) => `(${column} AT TIME ZONE 'UTC')::date`;
  */
 export async function rebuildRollups(tx: Queryable, orgId: string): Promise<void> {
   await tx.query("SELECT pg_advisory_xact_lock(hashtext('ingest:' || $1))", [orgId]);
-  for (const table of ["activity_daily", "agent_daily", "user_daily", "kb_daily", "agent_stats", "metrics_day_users", "metrics_day_models"]) {
+  for (const table of ["activity_daily", "agent_daily", "user_daily", "user_month", "kb_daily", "agent_stats", "metrics_day_users", "metrics_day_models"]) {
     await tx.query(`DELETE FROM ${table} WHERE org_id = $1`, [orgId]);
   }
   await tx.query(
@@ -40,6 +40,17 @@ export async function rebuildRollups(tx: Queryable, orgId: string): Promise<void
     await tx.query(
       `INSERT INTO ${table} (org_id, day, ${column}, ${counters})
        SELECT org_id, day, ${column}, ${sums} FROM activity_daily WHERE org_id = $1 GROUP BY org_id, day, ${column}`,
+      [orgId],
+    );
+  }
+  const bit = "(1::bigint << (extract(day FROM day)::int - 1))";
+  for (const [agent, group] of [["agent_id", "agent_id, "], ["''", ""]]) {
+    await tx.query(
+      `INSERT INTO user_month (org_id, agent_id, user_id, month, incoming_mask, session_mask)
+       SELECT org_id, ${agent}, user_id, date_trunc('month', day)::date,
+         bit_or(CASE WHEN incoming > 0 THEN ${bit} ELSE 0 END), bit_or(CASE WHEN sessions > 0 THEN ${bit} ELSE 0 END)
+       FROM activity_daily WHERE org_id = $1 AND user_id <> '' AND (incoming > 0 OR sessions > 0)
+       GROUP BY org_id, ${group}user_id, date_trunc('month', day)::date`,
       [orgId],
     );
   }

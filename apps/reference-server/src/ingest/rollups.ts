@@ -47,6 +47,7 @@ export async function applyRollups(
     byAgent.add(`${day}\u0000${agent}`, sums);
     byUser.add(`${day}\u0000${user}`, sums);
   }
+  await applyUserMonths(db, orgId, activity);
   await upsertAdd(db, "agent_daily", { org_id: "text", day: "date", agent_id: "text" }, byAgent, (key) => {
     const [day, agent_id] = key.split("\u0000");
     return { org_id: orgId, day, agent_id };
@@ -115,6 +116,28 @@ async function applyMetricsRollup(db: Queryable, orgId: string, rec: NewRecords,
     insert: { id: "gen_random_uuid()::text", created_at: "extract(epoch from now())::bigint", updated_at: "extract(epoch from now())::bigint" },
     update: "updated_at = extract(epoch from now())::bigint",
   });
+}
+
+/** Sets the day bits of user_month for the (day, agent, user) keys with sessions or incoming messages. */
+async function applyUserMonths(db: Queryable, orgId: string, activity: Counter) {
+  const masks = new Map<string, { org_id: string; agent_id: string; user_id: string; month: string; incoming_mask: number; session_mask: number }>();
+  for (const [key, sums] of activity.sums) {
+    const [day, agent, user] = key.split("\u0000") as [string, string, string];
+    if (user === "" || (sums.incoming === 0 && sums.sessions === 0)) continue;
+    const month = `${day.slice(0, 7)}-01`;
+    const bit = 2 ** (Number(day.slice(8, 10)) - 1);
+    for (const agentId of [agent, ""]) {
+      const k = `${agentId}\u0000${month}\u0000${user}`;
+      const row = masks.get(k) ?? { org_id: orgId, agent_id: agentId, user_id: user, month, incoming_mask: 0, session_mask: 0 };
+      if (sums.incoming! > 0) row.incoming_mask |= bit;
+      if (sums.sessions! > 0) row.session_mask |= bit;
+      masks.set(k, row);
+    }
+  }
+  if (masks.size === 0) return;
+  const rows = [...masks.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  await insertRows(db, "user_month", { org_id: "text", agent_id: "text", user_id: "text", month: "date", incoming_mask: "bigint", session_mask: "bigint" }, rows,
+    "ON CONFLICT (org_id, agent_id, month, user_id) DO UPDATE SET incoming_mask = t.incoming_mask | excluded.incoming_mask, session_mask = t.session_mask | excluded.session_mask");
 }
 
 /** Sums of named counters per key. */

@@ -28,6 +28,40 @@ const BUCKET = { day: "YYYY-MM-DD", week: 'IYYY-"W"IW', month: "YYYY-MM" } as co
 
 type Rollup = "activity_daily" | "agent_daily" | "user_daily";
 
+const ZERO: WindowFigures = { key: null, incomingMessages: 0, outgoingMessages: 0, tasksInitiated: 0, tasksCompleted: 0, initiatedCompleted: 0, activeUsers: 0 };
+
+/**
+ * Distinct users active over `[start, end)`: with an incoming message (`incoming_mask`) or a
+ * session created (`session_mask`), optionally with one agent. Whole days from user_month (a row
+ * counts when its mask shares a bit with the days of its month inside the range), the partial
+ * edges from the raw rows.
+ */
+export async function distinctActive(
+  db: Queryable, orgId: string, start: number, end: number, mask: "incoming_mask" | "session_mask", agentId?: string,
+): Promise<number> {
+  const split = splitRange(start, end);
+  const params: unknown[] = [orgId, split.fullFrom, split.fullTo, ...split.edges, agentId ?? ""];
+  const agent = agentId === undefined ? "" : " AND agent_id = $8";
+  const edges = mask === "incoming_mask"
+    ? `SELECT user_id FROM events WHERE org_id = $1 AND event_type = 'incomingMessages'
+         AND ((ts >= $4 AND ts < $5) OR (ts >= $6 AND ts < $7))${agent}`
+    : `SELECT user_id FROM sessions WHERE org_id = $1
+         AND ((created_at >= $4 AND created_at < $5) OR (created_at >= $6 AND created_at < $7))${agent}`;
+  const [row] = await db.query<{ n: number }>(
+    `WITH parts AS (
+       SELECT user_id FROM user_month
+       WHERE org_id = $1 AND agent_id = $8 AND month >= date_trunc('month', $2::date)::date AND month < $3::date
+         AND ${mask} & ((1::bigint << (least((month + interval '1 month')::date, $3::date) - month))
+                      - (1::bigint << (greatest(month, $2::date) - month))) <> 0
+       UNION ALL
+       ${edges}
+     )
+     SELECT count(*)::float8 AS n FROM (SELECT DISTINCT user_id FROM parts WHERE user_id IS NOT NULL) d`,
+    params,
+  );
+  return Number(row?.n ?? 0);
+}
+
 /**
  * Event counts over the half-open window `[start, end)`, grouped as asked. Whole UTC days are read
  * from the smallest rollup that has the dimensions the request needs (agent_daily for counts,
@@ -42,10 +76,14 @@ export async function windowFigures(
   const needsUser = filter.user !== undefined || grouping.by === "user";
   const sumsTable: Rollup = needsUser ? (needsAgent ? "activity_daily" : "user_daily") : "agent_daily";
   if (grouping.by === "user" || !withActiveUsers) return query(db, orgId, start, end, grouping, filter, sumsTable, false);
-  // Independent queries: on PostgreSQL they run side by side on the pool.
+  // Independent queries: on PostgreSQL they run side by side on the pool. A single window's
+  // distinct users come from the monthly day masks, which hold a few rows per user.
+  const single = grouping.by === "none" && filter.user === undefined;
   const [sums, distinct] = await Promise.all([
     query(db, orgId, start, end, grouping, filter, sumsTable, false),
-    query(db, orgId, start, end, grouping, filter, needsAgent ? "activity_daily" : "user_daily", true),
+    single
+      ? distinctActive(db, orgId, start, end, "incoming_mask", filter.assistant).then((n) => [{ ...ZERO, activeUsers: n }])
+      : query(db, orgId, start, end, grouping, filter, needsAgent ? "activity_daily" : "user_daily", true),
   ]);
   const active = new Map(distinct.map((d) => [d.key, d.activeUsers]));
   return sums.map((f) => ({ ...f, activeUsers: active.get(f.key) ?? 0 }));

@@ -1,5 +1,6 @@
 import type { DashboardStats } from "@agent-analytics/types";
 import type { Queryable } from "../storage/engine.js";
+import { distinctActive } from "./analytics.js";
 import { splitRange } from "./time.js";
 
 export interface DashboardScope {
@@ -25,7 +26,7 @@ export async function dashboardStats(db: Queryable, orgId: string, start: number
   // Independent queries: on PostgreSQL they run side by side on the pool.
   const [row, users, [kb]] = await Promise.all([
     aggregate(db, base, scope, byUser ? "activity_daily" : "agent_daily"),
-    byUser ? Promise.resolve(undefined) : distinctUsers(db, base, scope.agentId),
+    byUser ? Promise.resolve(undefined) : distinctActive(db, orgId, start, end, "session_mask", scope.agentId),
     db.query<Record<string, number>>(
     `WITH parts AS (
        SELECT knowledge_base_id, files, extract_input_tokens, extract_output_tokens FROM kb_daily
@@ -109,21 +110,3 @@ async function aggregate(
   return row!;
 }
 
-/** Distinct users of the sessions created in range (no user scope; optionally one agent's). */
-async function distinctUsers(db: Queryable, base: unknown[], agentId: string | undefined): Promise<number> {
-  const params = [...base];
-  const agent = agentId === undefined ? "" : ` AND agent_id = $${params.push(agentId)}`;
-  const table = agentId === undefined ? "user_daily" : "activity_daily";
-  const [row] = await db.query<{ n: number }>(
-    `WITH parts AS (
-       SELECT nullif(user_id, '') AS user_id FROM ${table}
-       WHERE org_id = $1 AND day >= $2::date AND day < $3::date AND sessions > 0${agent}
-       UNION ALL
-       SELECT user_id FROM sessions
-       WHERE org_id = $1 AND ((created_at >= $4 AND created_at < $5) OR (created_at >= $6 AND created_at < $7))${agent}
-     )
-     SELECT count(*)::float8 AS n FROM (SELECT DISTINCT user_id FROM parts WHERE user_id IS NOT NULL) d`,
-    params,
-  );
-  return Number(row?.n ?? 0);
-}

@@ -192,6 +192,19 @@ CREATE TABLE user_daily (
   PRIMARY KEY (org_id, day, user_id)
 );
 
+-- Which days of a month a user was active, as bit masks (bit d-1 = day d): one row per
+-- organisation, agent ('' = any agent), user and month. Distinct users over a range of whole days
+-- then read at most a few rows per user instead of one per user and day.
+CREATE TABLE user_month (
+  org_id text NOT NULL,
+  agent_id text COLLATE "C" NOT NULL,
+  user_id text COLLATE "C" NOT NULL,
+  month date NOT NULL,
+  incoming_mask bigint NOT NULL DEFAULT 0,
+  session_mask bigint NOT NULL DEFAULT 0,
+  PRIMARY KEY (org_id, agent_id, month, user_id)
+);
+
 -- Per organisation, day and knowledge base (the kb figures are organisation-wide).
 CREATE TABLE kb_daily (
   org_id text NOT NULL,
