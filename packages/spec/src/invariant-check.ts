@@ -31,7 +31,8 @@ export function checkSchemaInvariants(doc: OpenApiDocument, schema: SchemaObject
     }
     const invariants = s["x-invariants"] as Invariant[] | undefined;
     if (invariants) {
-      const scope = isPlainObject(value) ? { ...value, this: value } : { this: value };
+      // The instance itself is the scope: its fields are the bare names, and `this` is the instance.
+      const scope = isPlainObject(value) ? value : { this: value };
       for (const invariant of invariants) {
         const outcome = checkInvariant(invariant, scope);
         if (!outcome.ok) failures.push({ invariant, declaredOn, pointer, reason: outcome.reason });

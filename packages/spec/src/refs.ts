@@ -4,8 +4,19 @@ export function isReference(value: unknown): value is Reference {
   return typeof value === "object" && value !== null && typeof (value as Reference).$ref === "string";
 }
 
-/** The value a local JSON pointer (`#/components/schemas/X`) designates, or throws. */
+const resolved = new WeakMap<OpenApiDocument, Map<string, unknown>>();
+
+/** The value a local JSON pointer (`#/components/schemas/X`) designates, or throws. Memoised per document. */
 export function resolvePointer(doc: OpenApiDocument, ref: string): unknown {
+  let cache = resolved.get(doc);
+  if (!cache) resolved.set(doc, (cache = new Map()));
+  if (cache.has(ref)) return cache.get(ref);
+  const node = walkPointer(doc, ref);
+  cache.set(ref, node);
+  return node;
+}
+
+function walkPointer(doc: OpenApiDocument, ref: string): unknown {
   if (!ref.startsWith("#")) throw new Error(`only local references are supported: ${ref}`);
   let node: unknown = doc;
   for (const raw of ref.slice(1).split("/").slice(1)) {

@@ -3,8 +3,16 @@ import { InvariantEvaluationError } from "./errors.js";
 import { FUNCTIONS, type Argument } from "./functions.js";
 import { asNumber, describe, equals, truthy, type Value } from "./values.js";
 
-/** Names an expression can see: the instance's own fields, or request/response roots, plus lambda params. */
+/** Names an expression can see: the instance's own fields, or request/response roots. */
 export type Scope = Record<string, unknown>;
+
+// Lambda parameters, innermost first. A chain rather than a copy of the scope per element: `all`
+// over a long list would otherwise copy every field of the instance once per element.
+interface Locals {
+  name: string;
+  value: Value;
+  parent: Locals | undefined;
+}
 
 // Marks a list produced by `[*]`, so that a following `.name` maps over its elements.
 class Projection {
@@ -26,65 +34,75 @@ function member(object: unknown, property: string): unknown {
 
 /** Evaluates a parsed invariant in a scope. Pure: no I/O, no access outside the scope. */
 export function evaluate(node: Node, scope: Scope): Value {
-  return normalize(raw(node, scope));
+  return normalize(raw(node, scope, undefined));
 }
 
-function raw(node: Node, scope: Scope): unknown {
+function evaluateIn(node: Node, scope: Scope, locals: Locals | undefined): Value {
+  return normalize(raw(node, scope, locals));
+}
+
+function lookup(name: string, scope: Scope, locals: Locals | undefined): unknown {
+  for (let l = locals; l; l = l.parent) if (l.name === name) return l.value;
+  if (Object.prototype.hasOwnProperty.call(scope, name)) return scope[name];
+  // `this` is the instance a schema-level invariant is checked on, unless the scope names it.
+  return name === "this" ? scope : null;
+}
+
+function raw(node: Node, scope: Scope, locals: Locals | undefined): unknown {
   switch (node.kind) {
     case "literal":
       return node.value;
     case "list":
-      return node.items.map((item) => evaluate(item, scope));
+      return node.items.map((item) => evaluateIn(item, scope, locals));
     case "identifier":
-      if (node.name === "this") return scope.this ?? null;
-      return Object.prototype.hasOwnProperty.call(scope, node.name) ? scope[node.name] : null;
+      return lookup(node.name, scope, locals);
     case "member":
-      return member(raw(node.object, scope), node.property);
+      return member(raw(node.object, scope, locals), node.property);
     case "index": {
-      const list = normalize(raw(node.object, scope));
+      const list = normalize(raw(node.object, scope, locals));
       if (!Array.isArray(list)) return null;
       return list[node.index < 0 ? list.length + node.index : node.index] ?? null;
     }
     case "wildcard": {
-      const list = normalize(raw(node.object, scope));
+      const list = normalize(raw(node.object, scope, locals));
       if (list === null) return new Projection([]);
       if (!Array.isArray(list)) throw new InvariantEvaluationError(`[*] needs a list, got ${describe(list)}`);
       return new Projection(list);
     }
     case "unary": {
-      const operand = evaluate(node.operand, scope);
+      const operand = evaluateIn(node.operand, scope, locals);
       return node.operator === "!" ? !truthy(operand) : -asNumber(operand, "unary -");
     }
     case "conditional":
-      return truthy(evaluate(node.test, scope)) ? raw(node.then, scope) : raw(node.otherwise, scope);
+      return truthy(evaluateIn(node.test, scope, locals)) ? raw(node.then, scope, locals) : raw(node.otherwise, scope, locals);
     case "call": {
       const fn = FUNCTIONS[node.name];
       if (!fn) throw new InvariantEvaluationError(`unknown function ${node.name}()`);
       const args: Argument[] = node.args.map((arg) =>
         arg.kind === "lambda"
-          ? (v: Value) => evaluate(arg.body, { ...scope, [arg.param]: v })
-          : evaluate(arg, scope),
+          ? (v: Value) => evaluateIn(arg.body, scope, { name: arg.param, value: v, parent: locals })
+          : evaluateIn(arg, scope, locals),
       );
       return fn(args);
     }
     case "lambda":
       throw new InvariantEvaluationError("a lambda can only be a function argument");
     case "binary":
-      return binary(node, scope);
+      return binary(node, scope, locals);
   }
 }
 
-function binary(node: Extract<Node, { kind: "binary" }>, scope: Scope): Value {
-  const left = evaluate(node.left, scope);
+function binary(node: Extract<Node, { kind: "binary" }>, scope: Scope, locals: Locals | undefined): Value {
+  const left = evaluateIn(node.left, scope, locals);
   switch (node.operator) {
     case "||":
-      return truthy(left) || truthy(evaluate(node.right, scope));
+      return truthy(left) || truthy(evaluateIn(node.right, scope, locals));
     case "&&":
-      return truthy(left) && truthy(evaluate(node.right, scope));
+      return truthy(left) && truthy(evaluateIn(node.right, scope, locals));
     case "??":
-      return left ?? evaluate(node.right, scope);
+      return left ?? evaluateIn(node.right, scope, locals);
   }
-  const right = evaluate(node.right, scope);
+  const right = evaluateIn(node.right, scope, locals);
   switch (node.operator) {
     case "==":
       return equals(left, right);
