@@ -207,6 +207,10 @@ describe.each(ENGINES)("exact figures on $name", (engine) => {
         b("month", "2026-02", "2026-02-22T06:00:00.000Z", "2026-03-01T00:00:00.000Z", { incomingMessages: 4, outgoingMessages: 3, tasksInitiated: 5, tasksCompleted: 2, activeUsers: 2 }),
         b("month", "2026-03", "2026-03-01T00:00:00.000Z", "2026-03-02T10:00:00.000Z", { ...none, tasksCompleted: 1 }),
       ]],
+      ["day, partial first and last day", "period=day&startDate=2026-02-22T10:00:00Z&endDate=2026-02-23T09:00:30Z", [
+        b("day", "2026-02-22", "2026-02-22T10:00:00.000Z", "2026-02-23T00:00:00.000Z", { incomingMessages: 1, outgoingMessages: 0, tasksInitiated: 1, tasksCompleted: 0, activeUsers: 1 }),
+        b("day", "2026-02-23", "2026-02-23T00:00:00.000Z", "2026-02-23T09:00:30.000Z", { incomingMessages: 1, outgoingMessages: 1, tasksInitiated: 1, tasksCompleted: 1, activeUsers: 1 }),
+      ]],
       ["day, one assistant", "period=day&startDate=2026-02-22&endDate=2026-02-24&assistant=team_t", [
         b("day", "2026-02-22", "2026-02-22T00:00:00.000Z", "2026-02-23T00:00:00.000Z", none),
         b("day", "2026-02-23", "2026-02-23T00:00:00.000Z", "2026-02-24T00:00:00.000Z", { incomingMessages: 1, outgoingMessages: 1, tasksInitiated: 1, tasksCompleted: 1, activeUsers: 1 }),

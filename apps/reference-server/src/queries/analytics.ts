@@ -31,6 +31,34 @@ type Rollup = "activity_daily" | "agent_daily" | "user_daily";
 const ZERO: WindowFigures = { key: null, incomingMessages: 0, outgoingMessages: 0, tasksInitiated: 0, tasksCompleted: 0, initiatedCompleted: 0, activeUsers: 0 };
 
 /**
+ * Distinct users with an incoming message on each UTC day of `[start, end)` (keyed `YYYY-MM-DD`):
+ * whole days by testing each day's bit of the user_month masks, partial edge days from the events.
+ * Whole days and edge days never overlap, so the two parts add up.
+ */
+async function dailyActive(db: Queryable, orgId: string, start: number, end: number, agentId?: string): Promise<WindowFigures[]> {
+  const split = splitRange(start, end);
+  const params: unknown[] = [orgId, split.fullFrom, split.fullTo, ...split.edges, agentId ?? ""];
+  const agent = agentId === undefined ? "" : " AND agent_id = $8";
+  const rows = await db.query<{ key: string; n: number }>(
+    `SELECT to_char(g.d, 'YYYY-MM-DD') AS key, count(*)::float8 AS n
+     FROM generate_series($2::date, $3::date - 1, interval '1 day') AS g(d)
+     JOIN user_month m ON m.org_id = $1 AND m.agent_id = $8 AND m.month = date_trunc('month', g.d)::date
+     WHERE m.incoming_mask & (1::bigint << (extract(day FROM g.d)::int - 1)) <> 0
+     GROUP BY g.d
+     UNION ALL
+     SELECT key, count(*)::float8 FROM (
+       SELECT DISTINCT to_char((ts AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS key, user_id FROM events
+       WHERE org_id = $1 AND event_type = 'incomingMessages' AND user_id IS NOT NULL
+         AND ((ts >= $4 AND ts < $5) OR (ts >= $6 AND ts < $7))${agent}
+     ) e GROUP BY key`,
+    params,
+  );
+  const byDay = new Map<string, number>();
+  for (const r of rows) byDay.set(r.key, (byDay.get(r.key) ?? 0) + Number(r.n));
+  return [...byDay].map(([key, activeUsers]) => ({ ...ZERO, key, activeUsers }));
+}
+
+/**
  * Distinct users active over `[start, end)`: with an incoming message (`incoming_mask`) or a
  * session created (`session_mask`), optionally with one agent. Whole days from user_month (a row
  * counts when its mask shares a bit with the days of its month inside the range), the partial
@@ -79,11 +107,14 @@ export async function windowFigures(
   // Independent queries: on PostgreSQL they run side by side on the pool. A single window's
   // distinct users come from the monthly day masks, which hold a few rows per user.
   const single = grouping.by === "none" && filter.user === undefined;
+  const daily = grouping.by === "period" && grouping.period === "day" && filter.user === undefined;
   const [sums, distinct] = await Promise.all([
     query(db, orgId, start, end, grouping, filter, sumsTable, false),
     single
       ? distinctActive(db, orgId, start, end, "incoming_mask", filter.assistant).then((n) => [{ ...ZERO, activeUsers: n }])
-      : query(db, orgId, start, end, grouping, filter, needsAgent ? "activity_daily" : "user_daily", true),
+      : daily
+        ? dailyActive(db, orgId, start, end, filter.assistant)
+        : query(db, orgId, start, end, grouping, filter, needsAgent ? "activity_daily" : "user_daily", true),
   ]);
   const active = new Map(distinct.map((d) => [d.key, d.activeUsers]));
   return sums.map((f) => ({ ...f, activeUsers: active.get(f.key) ?? 0 }));
