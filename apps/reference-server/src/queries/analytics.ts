@@ -58,6 +58,25 @@ async function dailyActive(db: Queryable, orgId: string, start: number, end: num
   return [...byDay].map(([key, activeUsers]) => ({ ...ZERO, key, activeUsers }));
 }
 
+/** Distinct users with an incoming message over `[start, end)`, per agent (masks, then edges). */
+async function agentActive(db: Queryable, orgId: string, start: number, end: number): Promise<WindowFigures[]> {
+  const split = splitRange(start, end);
+  const rows = await db.query<{ key: string; n: number }>(
+    `WITH parts AS (
+       SELECT agent_id, user_id FROM user_month
+       WHERE org_id = $1 AND agent_id <> '' AND month >= date_trunc('month', $2::date)::date AND month < $3::date
+         AND incoming_mask & ((1::bigint << (least((month + interval '1 month')::date, $3::date) - month))
+                            - (1::bigint << (greatest(month, $2::date) - month))) <> 0
+       UNION ALL
+       SELECT agent_id, user_id FROM events WHERE org_id = $1 AND event_type = 'incomingMessages'
+         AND ((ts >= $4 AND ts < $5) OR (ts >= $6 AND ts < $7))
+     )
+     SELECT agent_id AS key, count(*)::float8 AS n FROM (SELECT DISTINCT agent_id, user_id FROM parts WHERE user_id IS NOT NULL) d GROUP BY agent_id`,
+    [orgId, split.fullFrom, split.fullTo, ...split.edges],
+  );
+  return rows.map((r) => ({ ...ZERO, key: r.key, activeUsers: Number(r.n) }));
+}
+
 /**
  * Distinct users active over `[start, end)`: with an incoming message (`incoming_mask`) or a
  * session created (`session_mask`), optionally with one agent. Whole days from user_month (a row
@@ -108,13 +127,16 @@ export async function windowFigures(
   // distinct users come from the monthly day masks, which hold a few rows per user.
   const single = grouping.by === "none" && filter.user === undefined;
   const daily = grouping.by === "period" && grouping.period === "day" && filter.user === undefined;
+  const perAgent = grouping.by === "agent" && filter.user === undefined && filter.assistant === undefined;
   const [sums, distinct] = await Promise.all([
     query(db, orgId, start, end, grouping, filter, sumsTable, false),
     single
       ? distinctActive(db, orgId, start, end, "incoming_mask", filter.assistant).then((n) => [{ ...ZERO, activeUsers: n }])
       : daily
         ? dailyActive(db, orgId, start, end, filter.assistant)
-        : query(db, orgId, start, end, grouping, filter, needsAgent ? "activity_daily" : "user_daily", true),
+        : perAgent
+          ? agentActive(db, orgId, start, end)
+          : query(db, orgId, start, end, grouping, filter, needsAgent ? "activity_daily" : "user_daily", true),
   ]);
   const active = new Map(distinct.map((d) => [d.key, d.activeUsers]));
   return sums.map((f) => ({ ...f, activeUsers: active.get(f.key) ?? 0 }));
