@@ -37,8 +37,22 @@ export function truthy(value: Value): boolean {
   return value;
 }
 
+// Invariants compare the same few timestamps over and over (a response's range, the request's
+// bounds), so parsed values are remembered; the cache is emptied when it grows past its bound.
+const parsedDates = new Map<string, number>();
+const PARSED_DATES_BOUND = 50_000;
+
 /** Milliseconds since the epoch of an ISO 8601 date or date-time; a date-time without offset is UTC. */
 export function parseDate(text: string): number {
+  const known = parsedDates.get(text);
+  if (known !== undefined) return known;
+  const ms = parseDateUncached(text);
+  if (parsedDates.size >= PARSED_DATES_BOUND) parsedDates.clear();
+  parsedDates.set(text, ms);
+  return ms;
+}
+
+function parseDateUncached(text: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
   if (!match) throw new InvariantEvaluationError(`not an ISO 8601 date or date-time: ${JSON.stringify(text)}`);
   const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "", offset] = match;
