@@ -20,7 +20,18 @@ export function docsRouter(): Router {
   });
   router.get(
     "/docs",
-    apiReference({ url: "/openapi.json", cdn: "/docs/standalone.js", pageTitle: "Agent Analytics API reference" }),
+    apiReference({
+      url: "/openapi.json",
+      cdn: "/docs/standalone.js",
+      pageTitle: "Agent Analytics API reference",
+      // Everything the page needs comes from this server: system fonts rather than Scalar's font
+      // host, and none of the hosted services (AI agent, MCP) the renderer can link to.
+      withDefaultFonts: false,
+      agent: { disabled: true },
+      mcp: { disabled: true },
+      showDeveloperTools: "never",
+      defaultOpenAllTags: true,
+    }),
   );
   return router;
 }
