@@ -135,7 +135,7 @@ function report(results: Result[]): string {
     "|---|---:|---:|---:|",
     ...results.map((r) => `| ${r.engine} | ${r.records.toLocaleString("en")} | ${r.seconds.toFixed(1)} s | ${Math.round(r.perSecond).toLocaleString("en")} |`),
     "",
-    `Machine: ${cpus().length} cores, Node ${process.version}; 1-minute load average ${loadBefore.toFixed(1)} when the run started and ${loadavg()[0]!.toFixed(1)} when it ended (other work was running on the machine: the figures include that contention).`,
+    `Machine: ${cpus().length} cores, Node ${process.version}; 1-minute load average ${loadBefore.toFixed(1)} when the run started and ${loadavg()[0]!.toFixed(1)} when it ended (the benchmark's own load included; a start above 1 means other work shared the machine).`,
     "",
     `| read operation | ${results.map((r) => `${r.engine} p50 / p99 (ms)`).join(" | ")} |`,
     `|---|${results.map(() => "---:").join("|")}|`,
