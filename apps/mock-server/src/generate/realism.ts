@@ -41,24 +41,75 @@ export function entityOf(name: string, parent: string | undefined): string | und
 
 const isId = (name: string) => name === "id" || /(_id|Id)$/.test(name);
 
+type NameKind = "model" | "provider" | "id" | "user" | "agent" | "email" | "name" | "phrase" | "url" | "role" | "none";
+
+/** What a property name says about its string, worked out once per name. */
+const nameKinds = new Map<string, NameKind>();
+
+function nameKind(name: string): NameKind {
+  let kind = nameKinds.get(name);
+  if (kind === undefined) nameKinds.set(name, (kind = nameKindUncached(name)));
+  return kind;
+}
+
+function nameKindUncached(name: string): NameKind {
+  const lower = name.toLowerCase();
+  if (/model(_id)?$/.test(lower) || lower === "modelid") return "model";
+  if (/provider$/.test(lower)) return "provider";
+  if (isId(name)) return "id";
+  if (lower === "user" || lower === "username") return "user";
+  if (lower === "assistant" || lower === "agent") return "agent";
+  if (lower.includes("email")) return "email";
+  if (lower === "name" || lower.endsWith("name")) return "name";
+  if (/(error|message|detail|description|summary|reason)$/.test(lower)) return "phrase";
+  if (/url$|uri$/.test(lower)) return "url";
+  if (lower === "role") return "role";
+  return "none";
+}
+
+/** An id's prefix (`run_`), or "model" for a model id, per name and parent name. */
+const idPrefixes = new Map<string, string>();
+
+function idPrefix(name: string, parent: string | undefined): string {
+  const key = `${name}\u0000${parent ?? ""}`;
+  let prefix = idPrefixes.get(key);
+  if (prefix === undefined) {
+    const entity = entityOf(name, parent);
+    prefix = entity === "model" ? "model" : entity ? entity.replace(/[^a-z0-9]+/g, "_") + "_" : "";
+    idPrefixes.set(key, prefix);
+  }
+  return prefix;
+}
+
 /** A realistic string for a property name, or undefined when the name says nothing. */
 export function stringForName(name: string, parent: string | undefined, random: Random): string | undefined {
-  const lower = name.toLowerCase();
-  if (/model(_id)?$/.test(lower) || lower === "modelid") return random.pick(MODELS).id;
-  if (/provider$/.test(lower)) return random.pick(MODELS).provider;
-  if (isId(name)) {
-    const entity = entityOf(name, parent);
-    if (entity === "model") return random.pick(MODELS).id;
-    return `${entity ? entity.replace(/[^a-z0-9]+/g, "_") + "_" : ""}${idSuffix(random)}`;
+  switch (nameKind(name)) {
+    case "model":
+      return random.pick(MODELS).id;
+    case "provider":
+      return random.pick(MODELS).provider;
+    case "id": {
+      const prefix = idPrefix(name, parent);
+      if (prefix === "model") return random.pick(MODELS).id;
+      return `${prefix}${idSuffix(random)}`;
+    }
+    case "user":
+      return `user_${String(random.int(1, 9999)).padStart(4, "0")}`;
+    case "agent":
+      return `agent_${random.text("noun")}`;
+    case "email":
+      return random.text("email");
+    case "name":
+      return random.text("product").replace(/^\w/, (c) => c.toUpperCase()) + " agent";
+    case "phrase":
+      return random.text("phrase");
+    case "url":
+      return random.text("url");
+    case "role":
+      return random.pick(["admin", "member", "viewer"]);
+    case "none":
+      return undefined;
   }
-  if (lower === "user" || lower === "username") return `user_${String(random.int(1, 9999)).padStart(4, "0")}`;
-  if (lower === "assistant" || lower === "agent") return `agent_${random.text("noun")}`;
-  if (lower.includes("email")) return random.text("email");
-  if (lower === "name" || lower.endsWith("name")) return random.text("product").replace(/^\w/, (c) => c.toUpperCase()) + " agent";
-  if (/(error|message|detail|description|summary|reason)$/.test(lower)) return random.text("phrase");
-  if (/url$|uri$/.test(lower)) return random.text("url");
-  if (lower === "role") return random.pick(["admin", "member", "viewer"]);
-  return undefined;
 }
 
 /**
@@ -84,8 +135,12 @@ function magnitudeUncached(name: string): [number, number] {
 }
 
 /** Integer fields holding epoch seconds (`created_at: 1753993132`). */
+const epochSecondsNames = new Map<string, boolean>();
+
 export function isEpochSecondsName(name: string): boolean {
-  return /(_at|At|timestamp|time)$/.test(name);
+  let is = epochSecondsNames.get(name);
+  if (is === undefined) epochSecondsNames.set(name, (is = /(_at|At|timestamp|time)$/.test(name)));
+  return is;
 }
 
 export function isRateName(name: string): boolean {

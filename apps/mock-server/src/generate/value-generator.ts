@@ -22,16 +22,16 @@ const DAY = 86_400_000;
  * a field without walking the document again.
  */
 export function generateValue(ctx: GenerationContext, schemaIn: unknown, name = "", parent?: string, depth = 0): unknown {
-  const schema = resolveSchema(ctx.doc, schemaIn);
-  if ("const" in schema) return schema.const;
-  if (Array.isArray(schema.enum)) return ctx.random.pick(schema.enum);
-  if (isNullable(schema) && ctx.random.chance(0.15)) return null;
-  const branches = nonNullBranches(ctx.doc, schema);
+  const shape = shapeOf(ctx.doc, schemaIn);
+  const { schema } = shape;
+  if (shape.hasConst) return schema.const;
+  if (shape.enum) return ctx.random.pick(shape.enum);
+  if (shape.nullable && ctx.random.chance(0.15)) return null;
+  const { branches } = shape;
   const chosen = branches.length > 1 ? ctx.random.pick(branches) : (branches[0] ?? schema);
   if (chosen !== schema) return generateValue(ctx, chosen, name, parent, depth);
 
-  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
-  switch (type ?? inferType(schema)) {
+  switch (shape.type) {
     case "object":
       return generateObject(ctx, schema, name, depth);
     case "array":
@@ -49,20 +49,65 @@ export function generateValue(ctx: GenerationContext, schemaIn: unknown, name = 
   }
 }
 
+/** What `generateValue` reads off a schema before drawing, worked out once per schema object. */
+interface Shape {
+  schema: SchemaObject;
+  hasConst: boolean;
+  enum: unknown[] | undefined;
+  nullable: boolean;
+  branches: SchemaObject[];
+  type: string;
+}
+
+const shapes = new WeakMap<object, Shape>();
+
+function shapeOf(doc: OpenApiDocument, schemaIn: unknown): Shape {
+  const cached = typeof schemaIn === "object" && schemaIn !== null ? shapes.get(schemaIn) : undefined;
+  if (cached) return cached;
+  const schema = resolveSchema(doc, schemaIn);
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  const shape: Shape = {
+    schema,
+    hasConst: "const" in schema,
+    enum: Array.isArray(schema.enum) ? schema.enum : undefined,
+    nullable: isNullable(schema),
+    branches: nonNullBranches(doc, schema),
+    type: (type as string | undefined) ?? inferType(schema),
+  };
+  if (typeof schemaIn === "object" && schemaIn !== null) shapes.set(schemaIn, shape);
+  return shape;
+}
+
 function inferType(schema: SchemaObject): string {
   if (schema.properties) return "object";
   if (schema.items) return "array";
   return "string";
 }
 
+interface ObjectLayout {
+  properties: [key: string, sub: unknown, required: boolean][];
+}
+
+const layouts = new WeakMap<SchemaObject, ObjectLayout>();
+
+/** An object schema's properties and which are required, read once per schema. */
+function layoutOf(schema: SchemaObject): ObjectLayout {
+  let layout = layouts.get(schema);
+  if (!layout) {
+    const required = new Set((schema.required as string[] | undefined) ?? []);
+    const properties = (schema.properties ?? {}) as Record<string, unknown>;
+    layout = { properties: Object.entries(properties).map(([key, sub]) => [key, sub, required.has(key)]) };
+    layouts.set(schema, layout);
+  }
+  return layout;
+}
+
 function generateObject(ctx: GenerationContext, schema: SchemaObject, name: string, depth: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   rememberSchema(out, schema);
-  const properties = (schema.properties ?? {}) as Record<string, unknown>;
-  const required = new Set((schema.required as string[] | undefined) ?? []);
-  for (const [key, sub] of Object.entries(properties)) {
+  for (const [key, sub, required] of layoutOf(schema).properties) {
     // Optional properties are included (a response shows what it can hold) unless nesting runs deep.
-    if (!required.has(key) && depth > 4) continue;
+    if (!required && depth > 4) continue;
     out[key] = generateValue(ctx, sub, key, name, depth + 1);
   }
   pairModelAndProvider(out);
@@ -74,6 +119,22 @@ function generateObject(ctx: GenerationContext, schema: SchemaObject, name: stri
 
 const START = /^(start|created|opened|began|begin)/i;
 const END = /^(complet|finish|end|updated|closed|stopp|processed)/i;
+const MODEL_KEY = /^model(_?id)?$/i;
+const PROVIDER_KEY = /provider$/i;
+
+/** Property names are few: each name's test result is kept. */
+function memoTest(pattern: RegExp): (key: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (key) => {
+    let hit = seen.get(key);
+    if (hit === undefined) seen.set(key, (hit = pattern.test(key)));
+    return hit;
+  };
+}
+const isStartKey = memoTest(START);
+const isEndKey = memoTest(END);
+const isModelKey = memoTest(MODEL_KEY);
+const isProviderKey = memoTest(PROVIDER_KEY);
 
 /**
  * An object's end-like instant (`completedAt`, `finished_at`, `updated_at`) follows its start-like
@@ -82,11 +143,11 @@ const END = /^(complet|finish|end|updated|closed|stopp|processed)/i;
  */
 function pairStartAndEnd(ctx: GenerationContext, out: Record<string, unknown>): void {
   const keys = Object.keys(out);
-  const startKey = keys.find((k) => START.test(k) && out[k] !== null);
+  const startKey = keys.find((k) => isStartKey(k) && out[k] !== null);
   if (!startKey) return;
   const start = out[startKey];
   for (const key of keys) {
-    if (!END.test(key) || out[key] === null || out[key] === undefined) continue;
+    if (!isEndKey(key) || out[key] === null || out[key] === undefined) continue;
     const value = out[key];
     if (typeof start === "string" && typeof value === "string" && !Number.isNaN(Date.parse(start)) && value.length === start.length) {
       const ms = Date.parse(start) + ctx.random.int(1, 3600) * 1000;
@@ -100,8 +161,9 @@ function pairStartAndEnd(ctx: GenerationContext, out: Record<string, unknown>): 
 
 /** A model id and its provider in one object belong together. */
 function pairModelAndProvider(out: Record<string, unknown>): void {
-  const modelKey = Object.keys(out).find((k) => /^model(_?id)?$/i.test(k) && typeof out[k] === "string");
-  const providerKey = Object.keys(out).find((k) => /provider$/i.test(k) && typeof out[k] === "string");
+  const keys = Object.keys(out);
+  const modelKey = keys.find((k) => isModelKey(k) && typeof out[k] === "string");
+  const providerKey = keys.find((k) => isProviderKey(k) && typeof out[k] === "string");
   if (!modelKey || !providerKey) return;
   const model = MODELS.find((m) => m.id === out[modelKey]);
   if (model) out[providerKey] = model.provider;

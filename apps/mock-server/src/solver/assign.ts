@@ -29,12 +29,16 @@ function isIntegerSchema(schema: SchemaObject | undefined): boolean {
  * Epoch milliseconds as the field writes dates: a `date` is `YYYY-MM-DD`, a `date-time` an ISO
  * instant, and a patterned string the first ISO rendering its pattern accepts.
  */
+/** Compiled `pattern` keywords: a document has few. */
+const patterns = new Map<string, RegExp>();
+
 export function formatDate(ms: number, schema: SchemaObject | undefined, previous?: unknown): string {
   const iso = new Date(ms).toISOString();
   const candidates = [iso, iso.replace(".000Z", "Z"), iso.slice(0, 19), iso.slice(0, 10)];
   const pattern = findKeyword(schema, "pattern");
   if (typeof pattern === "string") {
-    const re = new RegExp(pattern);
+    let re = patterns.get(pattern);
+    if (!re) patterns.set(pattern, (re = new RegExp(pattern)));
     const fit = candidates.find((c) => re.test(c));
     if (fit) return fit;
   }

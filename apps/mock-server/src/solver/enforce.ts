@@ -19,6 +19,11 @@ export function holds(node: Node, want: boolean, scope: SolveScope): boolean {
  */
 export function enforce(node: Node, want: boolean, scope: SolveScope): void {
   if (holds(node, want, scope)) return;
+  repair(node, want, scope);
+}
+
+/** `enforce` for an expression just seen not to come out as `want` (evaluation is pure: no need to look again). */
+export function repair(node: Node, want: boolean, scope: SolveScope): void {
   switch (node.kind) {
     case "unary":
       if (node.operator === "!") enforce(node.operand, !want, scope);

@@ -11,21 +11,59 @@ function target(doc: OpenApiDocument, ref: string): Record<string, unknown> {
   return found;
 }
 
+const ALTERNATIVES = ["anyOf", "oneOf"] as const;
+
 export interface SchemaInvariantSite {
   node: Node;
   /** The object the invariant is about: its fields are the invariant's names. */
   instance: Record<string, unknown>;
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+/** What the walk reads off one schema object, worked out once per schema (documents are not modified while served). */
+interface SchemaStep {
+  ref: object | undefined;
+  allOf: unknown[] | undefined;
+  /** `anyOf` then `oneOf` branches, each with its declared type list (undefined: any type). */
+  alternatives: { sub: unknown; types: unknown[] | undefined }[];
+  items: unknown;
+  properties: Record<string, unknown> | undefined;
+  extra: unknown;
+  invariants: Node[] | undefined;
 }
 
-function typeMatches(doc: OpenApiDocument, schema: unknown, value: unknown): boolean {
+const steps = new WeakMap<object, SchemaStep>();
+
+function stepOf(doc: OpenApiDocument, s: Record<string, unknown>): SchemaStep {
+  let step = steps.get(s);
+  if (step) return step;
+  const alternatives: SchemaStep["alternatives"] = [];
+  for (const k of ALTERNATIVES) {
+    const branches = s[k] as unknown[] | undefined;
+    if (branches) for (const sub of branches) alternatives.push({ sub, types: declaredTypes(doc, sub) });
+  }
+  const invariants = s["x-invariants"] as Invariant[] | undefined;
+  step = {
+    ref: isReference(s) ? target(doc, s.$ref) : undefined,
+    allOf: s.allOf as unknown[] | undefined,
+    alternatives,
+    items: s.items,
+    properties: s.properties as Record<string, unknown> | undefined,
+    extra: typeof s.additionalProperties === "object" ? s.additionalProperties : undefined,
+    invariants: invariants?.map((inv) => compileInvariant(inv.expr)),
+  };
+  steps.set(s, step);
+  return step;
+}
+
+function declaredTypes(doc: OpenApiDocument, schema: unknown): unknown[] | undefined {
   let s = schema as Record<string, unknown>;
   while (isReference(s)) s = target(doc, s.$ref);
-  if (s.type === undefined) return true;
-  const types = Array.isArray(s.type) ? s.type : [s.type];
+  if (s.type === undefined) return undefined;
+  return Array.isArray(s.type) ? s.type : [s.type];
+}
+
+function typeMatches(types: unknown[] | undefined, value: unknown): boolean {
+  if (types === undefined) return true;
   const actual = value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "number" ? (Number.isInteger(value) ? "integer" : "number") : typeof value;
   return types.includes(actual) || (actual === "integer" && types.includes("number"));
 }
@@ -40,32 +78,30 @@ export function schemaInvariantSites(doc: OpenApiDocument, schema: unknown, valu
   const sites: SchemaInvariantSite[] = [];
   // `depth` bounds recursion through `$ref`s (a recursive schema nests as deep as its instance, no deeper).
   // Returns whether `v` or anything inside it is dirty.
+  // A scalar holds no instance and nothing dirty (and with no `dirty`, what a walk returns is unused):
+  // most of a body's values, so they are not walked into.
   const walk = (node: unknown, v: unknown, depth: number): boolean => {
+    if (typeof v !== "object" || v === null) return false;
     if (typeof node !== "object" || node === null || depth > 64) return false;
-    const s = node as Record<string, unknown>;
-    if (isReference(s)) return walk(target(doc, s.$ref), v, depth + 1);
-    let changed = dirty === undefined || (typeof v === "object" && v !== null && dirty.has(v));
-    const allOf = s.allOf as unknown[] | undefined;
-    if (allOf) for (const sub of allOf) changed = walk(sub, v, depth + 1) || changed;
-    for (const k of ["anyOf", "oneOf"] as const) {
-      const branches = s[k] as unknown[] | undefined;
-      if (branches) for (const sub of branches) if (typeMatches(doc, sub, v)) changed = walk(sub, v, depth + 1) || changed;
-    }
+    const s = stepOf(doc, node as Record<string, unknown>);
+    if (s.ref) return walk(s.ref, v, depth + 1);
+    let changed = dirty === undefined || dirty.has(v);
+    if (s.allOf) for (const sub of s.allOf) changed = walk(sub, v, depth + 1) || changed;
+    for (const alt of s.alternatives) if (typeMatches(alt.types, v)) changed = walk(alt.sub, v, depth + 1) || changed;
     if (Array.isArray(v)) {
       if (s.items) for (const item of v) changed = walk(s.items, item, depth + 1) || changed;
-    } else if (isPlainObject(v)) {
-      const properties = s.properties as Record<string, unknown> | undefined;
-      const extra = typeof s.additionalProperties === "object" ? s.additionalProperties : undefined;
+    } else {
+      const { properties, extra } = s;
       if (properties || extra) {
-        for (const key in v) {
+        const object = v as Record<string, unknown>;
+        for (const key in object) {
           const sub = properties?.[key] ?? extra;
-          if (sub) changed = walk(sub, v[key], depth + 1) || changed;
+          if (sub) changed = walk(sub, object[key], depth + 1) || changed;
         }
       }
     }
-    const invariants = s["x-invariants"] as Invariant[] | undefined;
-    if (changed && invariants && isPlainObject(v)) {
-      for (const inv of invariants) sites.push({ node: compileInvariant(inv.expr), instance: v });
+    if (changed && s.invariants && !Array.isArray(v)) {
+      for (const node of s.invariants) sites.push({ node, instance: v as Record<string, unknown> });
     }
     return changed;
   };

@@ -76,7 +76,7 @@ export function sameLocation(a: Location, b: Location): boolean {
 }
 
 export function evalIn(node: Node, scope: SolveScope): Value {
-  return evaluate(node, scope.bindings ? { ...scope.base(), ...scope.bindings } : scope.base());
+  return evaluate(node, scope.base(), scope.bindings);
 }
 
 /** A scope with one more name bound (a lambda parameter), writable when `loc` is given. */
@@ -89,7 +89,11 @@ class BoundScope implements SolveScope {
     value: unknown,
     private readonly loc: Location | undefined,
   ) {
-    this.bindings = { ...parent.bindings, [name]: value };
+    // Copied and then set (a computed key in a spread literal is a slow path).
+    const bindings: Record<string, unknown> = {};
+    if (parent.bindings) Object.assign(bindings, parent.bindings);
+    bindings[name] = value;
+    this.bindings = bindings;
   }
   get ctx(): SolveContext {
     return this.parent.ctx;

@@ -1,4 +1,4 @@
-import type { SchemaObject } from "@agent-analytics/spec";
+import type { OpenApiDocument, SchemaObject } from "@agent-analytics/spec";
 import { itemName, resolveSchema, schemaAt, schemaOfValue } from "../generate/schema-tools.js";
 import { generateValue } from "../generate/value-generator.js";
 import { formatDate } from "./assign.js";
@@ -79,10 +79,25 @@ function placePeriod(
   if (endField && typeof item[endField] === "string") set(endField, formatDate(period.end, schemaAt(doc, item, endField)));
   // A label field (`periodKey: 2026-W08`) gets the period's conventional label when its pattern admits it.
   const label = labelFor(period.start, unit);
-  const properties = (itemSchema.properties ?? {}) as Record<string, unknown>;
-  for (const [name, sub] of Object.entries(properties)) {
-    const schema = resolveSchema(doc, sub);
-    if (name === plan.startField || name === endField || typeof schema.pattern !== "string") continue;
-    if (new RegExp(schema.pattern).test(label)) set(name, label);
+  for (const { name, pattern } of patternedFields(doc, itemSchema)) {
+    if (name === plan.startField || name === endField) continue;
+    if (pattern.test(label)) set(name, label);
   }
+}
+
+const patterned = new WeakMap<SchemaObject, { name: string; pattern: RegExp }[]>();
+
+/** The item schema's string fields with a `pattern`, compiled once per schema. */
+function patternedFields(doc: OpenApiDocument, itemSchema: SchemaObject): { name: string; pattern: RegExp }[] {
+  let found = patterned.get(itemSchema);
+  if (!found) {
+    found = [];
+    const properties = (itemSchema.properties ?? {}) as Record<string, unknown>;
+    for (const [name, sub] of Object.entries(properties)) {
+      const schema = resolveSchema(doc, sub);
+      if (typeof schema.pattern === "string") found.push({ name, pattern: new RegExp(schema.pattern) });
+    }
+    patterned.set(itemSchema, found);
+  }
+  return found;
 }

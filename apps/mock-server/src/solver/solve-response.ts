@@ -1,6 +1,6 @@
 import type { OpenApiDocument, ParsedRequest } from "@agent-analytics/spec";
 import { generateValue, type GenerationContext } from "../generate/value-generator.js";
-import { enforce, holds } from "./enforce.js";
+import { holds, repair } from "./enforce.js";
 import type { ResponsePlan } from "./operation-plan.js";
 import { schemaInvariantSites } from "./schema-invariants.js";
 import { fillSeries } from "./series-fill.js";
@@ -37,7 +37,7 @@ export function solveResponse(doc: OpenApiDocument, plan: ResponsePlan, request:
       for (const node of plan.operationInvariants) {
         if (holds(node, true, opScope)) continue;
         broken++;
-        enforce(node, true, opScope);
+        repair(node, true, opScope);
       }
       for (const site of plan.schema ? schemaInvariantSites(doc, plan.schema, holder.body, dirty) : []) {
         let scope = scopes.get(site.instance);
@@ -45,7 +45,7 @@ export function solveResponse(doc: OpenApiDocument, plan: ResponsePlan, request:
         if (holds(site.node, true, scope)) continue;
         broken++;
         touched.add(site.instance);
-        enforce(site.node, true, scope);
+        repair(site.node, true, scope);
       }
       if (broken === 0) return { body: holder.body, settled: true };
       dirty = touched;

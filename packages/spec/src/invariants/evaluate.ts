@@ -32,9 +32,14 @@ function member(object: unknown, property: string): unknown {
   return Object.prototype.hasOwnProperty.call(object, property) ? ((object as Record<string, unknown>)[property] ?? null) : null;
 }
 
-/** Evaluates a parsed invariant in a scope. Pure: no I/O, no access outside the scope. */
-export function evaluate(node: Node, scope: Scope): Value {
-  return normalize(raw(node, scope, undefined));
+/**
+ * Evaluates a parsed invariant in a scope. Pure: no I/O, no access outside the scope. `bindings`
+ * are names bound on top of the scope (as lambda parameters are), without copying the scope.
+ */
+export function evaluate(node: Node, scope: Scope, bindings?: Record<string, unknown>): Value {
+  let locals: Locals | undefined;
+  if (bindings) for (const name in bindings) locals = { name, value: bindings[name] as Value, parent: locals };
+  return normalize(raw(node, scope, locals));
 }
 
 function evaluateIn(node: Node, scope: Scope, locals: Locals | undefined): Value {
