@@ -6,7 +6,7 @@ import { assign } from "./assign.js";
 import { valueBetween, valueBeyond, type Magnitude } from "./choose.js";
 import { invert } from "./invert.js";
 import { elementScope, listAt, resize } from "./list-ops.js";
-import { evalIn, isPinned, locate, locationsIn, read, touch, type Location, type SolveScope } from "./scope.js";
+import { evalIn, isPinned, locate, locationsIn, read, sumTerms, touch, type Location, type SolveScope } from "./scope.js";
 
 type Op = "<" | "<=" | ">" | ">=";
 
@@ -40,16 +40,6 @@ export function enforceComparison(left: Node, op: Op, right: Node, scope: SolveS
     return;
   }
   if (!mirrored) enforceComparison(right, mirrorComparison(op), left, scope, true);
-}
-
-function sumTerms(node: Node, scope: SolveScope): Location[] | undefined {
-  if (node.kind === "binary" && node.operator === "+") {
-    const l = sumTerms(node.left, scope);
-    const r = sumTerms(node.right, scope);
-    return l && r ? [...l, ...r] : undefined;
-  }
-  const loc = locate(node, scope);
-  return loc ? [loc] : undefined;
 }
 
 /** Parts that must stay under (or reach) a whole: scaled down together, or the first raised. */

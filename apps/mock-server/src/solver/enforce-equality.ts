@@ -6,7 +6,7 @@ import { assign } from "./assign.js";
 import { enforce } from "./enforce.js";
 import { invert } from "./invert.js";
 import { dedupe, elementScope, extremeIndex, listAt, resize } from "./list-ops.js";
-import { evalIn, isPinned, locate, locationsIn, pin, sameLocation, write, type Location, type SolveScope } from "./scope.js";
+import { evalIn, isPinned, locate, locationsIn, pin, sameLocation, sumTerms, write, type Location, type SolveScope } from "./scope.js";
 
 const BOOLEAN_OPERATORS = new Set(["==", "!=", "<", "<=", ">", ">=", "&&", "||"]);
 
@@ -80,17 +80,6 @@ function enforceExtreme(call: Extract<Node, { kind: "call" }>, other: Node, scop
   const inner = elementScope(view, scope, list.items, index);
   const chosen = locationsIn(view.item, inner)[0];
   if (chosen) invert(view.item, target, chosen, inner);
-}
-
-/** The terms of `a + b + c` when each is a writable location. */
-function sumTerms(node: Node, scope: SolveScope): Location[] | undefined {
-  if (node.kind === "binary" && node.operator === "+") {
-    const l = sumTerms(node.left, scope);
-    const r = sumTerms(node.right, scope);
-    return l && r ? [...l, ...r] : undefined;
-  }
-  const loc = locate(node, scope);
-  return loc ? [loc] : undefined;
 }
 
 /**

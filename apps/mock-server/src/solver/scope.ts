@@ -158,3 +158,14 @@ export function locationsIn(node: Node, scope: SolveScope, out: Location[] = [])
   }
   return out;
 }
+
+/** The terms of `a + b + c` when each is a writable location. */
+export function sumTerms(node: Node, scope: SolveScope): Location[] | undefined {
+  if (node.kind === "binary" && node.operator === "+") {
+    const l = sumTerms(node.left, scope);
+    const r = sumTerms(node.right, scope);
+    return l && r ? [...l, ...r] : undefined;
+  }
+  const loc = locate(node, scope);
+  return loc ? [loc] : undefined;
+}
