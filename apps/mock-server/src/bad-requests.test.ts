@@ -1,4 +1,4 @@
-import { document, listOperations } from "@agent-analytics/spec";
+import { document, listOperations } from "@agent-analytics/contract";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningMock } from "./server.js";

@@ -7,7 +7,7 @@ import {
   parseRequest,
   validationStatus,
   type Operation,
-} from "@agent-analytics/spec";
+} from "@agent-analytics/contract";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningMock } from "./server.js";

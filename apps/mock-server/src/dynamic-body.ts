@@ -7,7 +7,7 @@ import {
   type Operation,
   type ParsedRequest,
   type SchemaObject,
-} from "@agent-analytics/spec";
+} from "@agent-analytics/contract";
 import { seededRandom } from "./generate/random.js";
 import type { ResponsePlan } from "./solver/operation-plan.js";
 import { solveResponse } from "./solver/solve-response.js";

@@ -17,7 +17,7 @@ import {
   type OpenApiDocument,
   type Operation,
   type ParsedRequest,
-} from "@agent-analytics/spec";
+} from "@agent-analytics/contract";
 import { dynamicBody } from "./dynamic-body.js";
 import { hashSeed } from "./generate/random.js";
 import { corsHeaders } from "./http/cors.js";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { OpenApiDocument } from "@agent-analytics/spec";
+import type { OpenApiDocument } from "@agent-analytics/contract";
 import { parse } from "yaml";
 
 /** An OpenAPI document from a JSON or YAML file (`--spec`). */

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { checkResponse, ContractValidator, document, findOperation, parseRequest } from "@agent-analytics/spec";
+import { checkResponse, ContractValidator, document, findOperation, parseRequest } from "@agent-analytics/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningMock } from "./server.js";
 import { call, startTestMock } from "./test-support/mock-fixture.js";

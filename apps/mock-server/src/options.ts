@@ -1,8 +1,8 @@
-import type { OpenApiDocument } from "@agent-analytics/spec";
+import type { OpenApiDocument } from "@agent-analytics/contract";
 import type { DelayRange } from "./http/prefer.js";
 
 export interface MockOptions {
-  /** The contract to serve; the merged document of @agent-analytics/spec by default. */
+  /** The contract to serve; the merged document of @agent-analytics/contract by default. */
   document?: OpenApiDocument;
   port?: number;
   host?: string;

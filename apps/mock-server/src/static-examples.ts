@@ -1,4 +1,4 @@
-import { deref, derefDeep, type ExampleObject, type OpenApiDocument, type Operation, type SchemaObject } from "@agent-analytics/spec";
+import { deref, derefDeep, type ExampleObject, type OpenApiDocument, type Operation, type SchemaObject } from "@agent-analytics/contract";
 
 export interface StaticExample {
   name: string;

@@ -1,4 +1,4 @@
-import { listOperations, operationPointer, type OpenApiDocument, type Operation } from "@agent-analytics/spec";
+import { listOperations, operationPointer, type OpenApiDocument, type Operation } from "@agent-analytics/contract";
 import { authRequirements } from "./checks/auth.js";
 import { boundsRequirement } from "./checks/bounds.js";
 import { notFoundRequirement } from "./checks/not-found.js";

@@ -1,4 +1,4 @@
-import { parseRequest, type ContractValidator, type OpenApiDocument, type Operation, type ParsedRequest } from "@agent-analytics/spec";
+import { parseRequest, type ContractValidator, type OpenApiDocument, type Operation, type ParsedRequest } from "@agent-analytics/contract";
 import type { RecordedRequest, RecordedResponse } from "./types.js";
 
 /** How a request authenticates: the run's token, none, or an explicit bearer / x-api-key value. */

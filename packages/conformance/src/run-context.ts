@@ -1,4 +1,4 @@
-import { deref, findOperation, type ContractValidator, type OpenApiDocument, type Operation, type SchemaObject } from "@agent-analytics/spec";
+import { deref, findOperation, type ContractValidator, type OpenApiDocument, type Operation, type SchemaObject } from "@agent-analytics/contract";
 import type { Call, HttpClient } from "./http.js";
 import type { Unavailable } from "./semantics/prepare.js";
 import type { Semantics } from "./semantics/state.js";

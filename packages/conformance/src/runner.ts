@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { conformanceClasses, ContractValidator, document, type OpenApiDocument } from "@agent-analytics/spec";
+import { conformanceClasses, ContractValidator, document, type OpenApiDocument } from "@agent-analytics/contract";
 import { buildCatalog, ISOLATION_CLASS } from "./catalog.js";
 import { ConformanceStartError } from "./errors.js";
 import { HttpClient } from "./http.js";

@@ -3,7 +3,7 @@
  * a server's own test suite (this repository runs its servers through it). Needs `vitest` as a
  * peer dependency; the package root does not.
  */
-import { document } from "@agent-analytics/spec";
+import { document } from "@agent-analytics/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCatalog } from "./catalog.js";
 import { failureLines } from "./reports/text.js";

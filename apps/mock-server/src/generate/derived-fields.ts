@@ -1,4 +1,4 @@
-import { compileInvariant, type Invariant, type Node, type SchemaObject } from "@agent-analytics/spec";
+import { compileInvariant, type Invariant, type Node, type SchemaObject } from "@agent-analytics/contract";
 
 /** `total == a + b + c` on an object schema: `total` is computed from its parts. */
 export interface Derivation {

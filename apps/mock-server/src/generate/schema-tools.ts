@@ -1,4 +1,4 @@
-import { deref, type OpenApiDocument, type SchemaObject } from "@agent-analytics/spec";
+import { deref, type OpenApiDocument, type SchemaObject } from "@agent-analytics/contract";
 
 // Schemas are objects of a document that is not modified while served: resolving each once is enough.
 const resolved = new WeakMap<object, SchemaObject>();

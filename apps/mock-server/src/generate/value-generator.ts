@@ -1,4 +1,4 @@
-import type { OpenApiDocument, SchemaObject } from "@agent-analytics/spec";
+import type { OpenApiDocument, SchemaObject } from "@agent-analytics/contract";
 import { applyDerivations, derivationsOf } from "./derived-fields.js";
 import { stringForPattern } from "./pattern.js";
 import type { Random } from "./random.js";

@@ -1,4 +1,4 @@
-import type { Operation } from "@agent-analytics/spec";
+import type { Operation } from "@agent-analytics/contract";
 import type { MockRequest } from "./request-parts.js";
 
 export type BodyParse = { ok: true; value: unknown } | { ok: false; status?: number; message: string };

@@ -1,4 +1,4 @@
-import type { SchemaObject, Value } from "@agent-analytics/spec";
+import type { SchemaObject, Value } from "@agent-analytics/contract";
 import { schemaAt } from "../generate/schema-tools.js";
 import { read, write, type Location, type SolveContext } from "./scope.js";
 

@@ -1,4 +1,4 @@
-import type { Node } from "@agent-analytics/spec";
+import type { Node } from "@agent-analytics/contract";
 
 /** The identifier a list element is bound to when an expression over `xs[*]` is read per element. */
 export const ITEM = "$item";

@@ -1,4 +1,4 @@
-import type { Node } from "@agent-analytics/spec";
+import type { Node } from "@agent-analytics/contract";
 import { isEpochSecondsName } from "../generate/realism.js";
 import { schemaAt } from "../generate/schema-tools.js";
 import { isCall, listView, mentions, mirrorComparison } from "./ast-tools.js";

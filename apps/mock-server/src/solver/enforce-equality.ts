@@ -1,4 +1,4 @@
-import type { Node } from "@agent-analytics/spec";
+import type { Node } from "@agent-analytics/contract";
 import { generateValue } from "../generate/value-generator.js";
 import { nonNullBranches, schemaAt } from "../generate/schema-tools.js";
 import { listView } from "./ast-tools.js";

@@ -1,4 +1,4 @@
-import type { Node } from "@agent-analytics/spec";
+import type { Node } from "@agent-analytics/contract";
 import { isCall, listView, mentions } from "./ast-tools.js";
 import { enforceComparison, enforceRange } from "./enforce-comparison.js";
 import { enforceDifference, enforceEquality } from "./enforce-equality.js";

@@ -1,4 +1,4 @@
-import type { Node, Value } from "@agent-analytics/spec";
+import type { Node, Value } from "@agent-analytics/contract";
 import { assign } from "./assign.js";
 import { evalIn, locate, locationsIn, sameLocation, type Location, type SolveScope } from "./scope.js";
 

@@ -1,4 +1,4 @@
-import type { Node, Value } from "@agent-analytics/spec";
+import type { Node, Value } from "@agent-analytics/contract";
 import { generateValue } from "../generate/value-generator.js";
 import { itemName, schemaOfValue, resolveSchema } from "../generate/schema-tools.js";
 import type { ListView } from "./ast-tools.js";

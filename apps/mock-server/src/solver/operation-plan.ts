@@ -7,7 +7,7 @@ import {
   type OpenApiDocument,
   type Operation,
   type SchemaObject,
-} from "@agent-analytics/spec";
+} from "@agent-analytics/contract";
 import { resolveSchema } from "../generate/schema-tools.js";
 import { planSeries, type SeriesPlan } from "./series-plan.js";
 

@@ -1,4 +1,4 @@
-import { compileInvariant, isReference, resolvePointer, type Invariant, type Node, type OpenApiDocument } from "@agent-analytics/spec";
+import { compileInvariant, isReference, resolvePointer, type Invariant, type Node, type OpenApiDocument } from "@agent-analytics/contract";
 
 const targets = new WeakMap<OpenApiDocument, Map<string, Record<string, unknown>>>();
 

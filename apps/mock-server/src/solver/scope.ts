@@ -1,4 +1,4 @@
-import { evaluate, type Node, type Value } from "@agent-analytics/spec";
+import { evaluate, type Node, type Value } from "@agent-analytics/contract";
 import type { GenerationContext } from "../generate/value-generator.js";
 
 /** A place in the generated body that the solver may write: `container[key]`. */

@@ -1,4 +1,4 @@
-import type { OpenApiDocument, SchemaObject } from "@agent-analytics/spec";
+import type { OpenApiDocument, SchemaObject } from "@agent-analytics/contract";
 import { itemName, resolveSchema, schemaAt, schemaOfValue } from "../generate/schema-tools.js";
 import { generateValue } from "../generate/value-generator.js";
 import { formatDate } from "./assign.js";

@@ -1,4 +1,4 @@
-import type { Node } from "@agent-analytics/spec";
+import type { Node } from "@agent-analytics/contract";
 import { children, listView, ITEM } from "./ast-tools.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { OpenApiDocument, ParsedRequest } from "@agent-analytics/spec";
+import type { OpenApiDocument, ParsedRequest } from "@agent-analytics/contract";
 import { generateValue, type GenerationContext } from "../generate/value-generator.js";
 import { holds, repair } from "./enforce.js";
 import type { ResponsePlan } from "./operation-plan.js";

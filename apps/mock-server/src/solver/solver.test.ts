@@ -1,4 +1,4 @@
-import { checkSchemaInvariants, ContractValidator, type OpenApiDocument, type SchemaObject } from "@agent-analytics/spec";
+import { checkSchemaInvariants, ContractValidator, type OpenApiDocument, type SchemaObject } from "@agent-analytics/contract";
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../generate/random.js";
 import { solveResponse } from "./solve-response.js";

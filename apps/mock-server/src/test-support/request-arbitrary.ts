@@ -1,4 +1,4 @@
-import { deref, type OpenApiDocument, type Operation, type ParameterObject, type SchemaObject } from "@agent-analytics/spec";
+import { deref, type OpenApiDocument, type Operation, type ParameterObject, type SchemaObject } from "@agent-analytics/contract";
 import fc from "fast-check";
 
 /** A request an integrator could send: parameters valid against their documented bounds. */

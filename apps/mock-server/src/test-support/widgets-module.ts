@@ -1,4 +1,4 @@
-import type { OpenApiDocument } from "@agent-analytics/spec";
+import type { OpenApiDocument } from "@agent-analytics/contract";
 
 const count = { type: "integer", minimum: 0 };
 

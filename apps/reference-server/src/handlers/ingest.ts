@@ -1,4 +1,4 @@
-import { checkInvariant, deref, document, type Invariant, type SchemaObject } from "@agent-analytics/spec";
+import { checkInvariant, deref, document, type Invariant, type SchemaObject } from "@agent-analytics/contract";
 import type { IngestBatch, IngestContext } from "@agent-analytics/types";
 import { ingestBatch } from "../ingest/ingest.js";
 import { RECORD_TYPES, type RecordType } from "../ingest/records.js";

@@ -1,4 +1,4 @@
-import { document, listOperations } from "@agent-analytics/spec";
+import { document, listOperations } from "@agent-analytics/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handlers } from "../handlers/index.js";
 import { call, ENGINES, startTestServer, type TestServer } from "../test/harness.js";

@@ -1,4 +1,4 @@
-import { document, listOperations, type Operation } from "@agent-analytics/spec";
+import { document, listOperations, type Operation } from "@agent-analytics/contract";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE } from "../test/fixture.js";

@@ -1,4 +1,4 @@
-import type { Operation, ParsedRequest } from "@agent-analytics/spec";
+import type { Operation, ParsedRequest } from "@agent-analytics/contract";
 import type { Logger } from "pino";
 import type { Database } from "../storage/engine.js";
 import type { KeyContext } from "../storage/keys.js";

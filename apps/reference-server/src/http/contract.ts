@@ -10,7 +10,7 @@ import {
   requiresCredentials,
   validationStatus,
   type Operation,
-} from "@agent-analytics/spec";
+} from "@agent-analytics/contract";
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import type { Database } from "../storage/engine.js";
 import { cachedKeyLookup, type KeyContext } from "../storage/keys.js";

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { document } from "@agent-analytics/spec";
+import { document } from "@agent-analytics/contract";
 import { apiReference } from "@scalar/express-api-reference";
 import express, { type Router } from "express";
 

@@ -1,4 +1,4 @@
-import type { Operation, RequestIssue } from "@agent-analytics/spec";
+import type { Operation, RequestIssue } from "@agent-analytics/contract";
 import { RECORD_TYPES, type RecordType } from "../ingest/records.js";
 
 export interface RecordError { recordType: RecordType; index: number; id: string | null; reason: string }

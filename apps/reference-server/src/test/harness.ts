@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { checkResponse, document, matchRoute, parseRequest } from "@agent-analytics/spec";
+import { checkResponse, document, matchRoute, parseRequest } from "@agent-analytics/contract";
 import { pino } from "pino";
 import { expect } from "vitest";
 import { validator } from "../http/contract.js";

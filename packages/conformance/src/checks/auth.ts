@@ -1,4 +1,4 @@
-import { credentialForms, operationPointer, requiresCredentials, type Operation } from "@agent-analytics/spec";
+import { credentialForms, operationPointer, requiresCredentials, type Operation } from "@agent-analytics/contract";
 import { describeResponse, Skip, Verdict, type Requirement } from "../requirement.js";
 import type { RunContext } from "../run-context.js";
 import { expectError } from "./error-format.js";

@@ -1,4 +1,4 @@
-import { document, findOperation } from "@agent-analytics/spec";
+import { document, findOperation } from "@agent-analytics/contract";
 import { describe, expect, it } from "vitest";
 import { boundProbes } from "./bound-probes.js";
 

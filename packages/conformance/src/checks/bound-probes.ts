@@ -1,4 +1,4 @@
-import { deref, schemaTypes, type OpenApiDocument, type Operation, type ParameterObject, type SchemaObject } from "@agent-analytics/spec";
+import { deref, schemaTypes, type OpenApiDocument, type Operation, type ParameterObject, type SchemaObject } from "@agent-analytics/contract";
 
 /** What a probe expects: a 2xx, the module's validation error, or (agentos) an empty list. */
 export type Expectation = "accept" | "reject" | "empty-list";

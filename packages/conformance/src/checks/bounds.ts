@@ -1,4 +1,4 @@
-import { checkResponse, operationPointer, requestWithDefaults, validationStatus, type Operation } from "@agent-analytics/spec";
+import { checkResponse, operationPointer, requestWithDefaults, validationStatus, type Operation } from "@agent-analytics/contract";
 import type { Call, Exchange } from "../http.js";
 import { describeResponse, Skip, Verdict, type Requirement } from "../requirement.js";
 import type { RunContext } from "../run-context.js";

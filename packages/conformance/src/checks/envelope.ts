@@ -1,4 +1,4 @@
-import { deref, responseFor, type OpenApiDocument, type Operation, type SchemaObject } from "@agent-analytics/spec";
+import { deref, responseFor, type OpenApiDocument, type Operation, type SchemaObject } from "@agent-analytics/contract";
 
 /**
  * The top-level shape a body must have for a status: the documented schema's type, its required

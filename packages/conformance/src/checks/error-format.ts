@@ -1,4 +1,4 @@
-import { checkResponse, requestWithDefaults, type Operation } from "@agent-analytics/spec";
+import { checkResponse, requestWithDefaults, type Operation } from "@agent-analytics/contract";
 import type { Exchange } from "../http.js";
 import { describeResponse, type Verdict } from "../requirement.js";
 import type { RunContext } from "../run-context.js";

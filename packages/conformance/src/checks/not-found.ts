@@ -1,4 +1,4 @@
-import { operationPointer, type Operation } from "@agent-analytics/spec";
+import { operationPointer, type Operation } from "@agent-analytics/contract";
 import { Skip, Verdict, type Requirement } from "../requirement.js";
 import type { RunContext } from "../run-context.js";
 import { expectError } from "./error-format.js";

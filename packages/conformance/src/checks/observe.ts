@@ -1,4 +1,4 @@
-import { checkResponse, operationPointer, requestWithDefaults, type Operation } from "@agent-analytics/spec";
+import { checkResponse, operationPointer, requestWithDefaults, type Operation } from "@agent-analytics/contract";
 import { mediaTypeOf, type Exchange } from "../http.js";
 import { describeResponse, Skip, Verdict, type Requirement } from "../requirement.js";
 import type { RunContext } from "../run-context.js";

@@ -1,4 +1,4 @@
-import { ContractValidator, checkInvariant, document, type Invariant } from "@agent-analytics/spec";
+import { ContractValidator, checkInvariant, document, type Invariant } from "@agent-analytics/contract";
 import { describe, expect, it } from "vitest";
 import { buildDataset } from "./dataset.js";
 import { AnalyticsOracle } from "./oracle-analytics.js";

@@ -1,4 +1,4 @@
-import type { Operation } from "@agent-analytics/spec";
+import type { Operation } from "@agent-analytics/contract";
 import { Skip, Verdict, type Requirement } from "../requirement.js";
 import type { FigureCheck } from "./figure-check.js";
 

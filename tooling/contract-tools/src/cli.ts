@@ -1,6 +1,6 @@
 /**
  * The `generate` step: merges specs/<module>/openapi.yaml into specs/dist/openapi.{json,yaml}, the
- * copy that @agent-analytics/spec ships, and the types of @agent-analytics/types.
+ * copy that @agent-analytics/contract ships, and the types of @agent-analytics/types.
  *
  * With --check, or when CI is set, it writes nothing and fails when any output is stale, so a spec
  * change that was not regenerated and committed fails CI.
@@ -35,7 +35,7 @@ const json = `${JSON.stringify(merged, null, 2)}\n`;
 const outputs: Record<string, string> = {
   "specs/dist/openapi.json": json,
   "specs/dist/openapi.yaml": stringify(merged, { lineWidth: 0, aliasDuplicateObjects: false }),
-  "packages/spec/src/openapi.json": json,
+  "packages/contract/src/openapi.json": json,
   "packages/types/src/openapi.generated.ts": await generateTypes(merged),
 };
 
