@@ -14,20 +14,23 @@ export type ModuleOf<Id extends OperationId> = Routes[Id]["module"];
 /** The operationIds of one module. */
 export type OperationsOf<M extends Module> = { [Id in OperationId]: ModuleOf<Id> extends M ? Id : never }[OperationId];
 
+/** No parameters (the `{}` a lint rule rightly distrusts elsewhere). */
+type None = Record<never, never>;
+
 type Parameters<Id extends OperationId> = operations[Id]["parameters"];
-type PathParams<Id extends OperationId> = Parameters<Id> extends { path: infer P } ? P : {};
+type PathParams<Id extends OperationId> = Parameters<Id> extends { path: infer P } ? P : None;
 type QueryOrNever<Id extends OperationId> = Parameters<Id> extends { query?: infer Q } ? NonNullable<Q> : never;
-type QueryParams<Id extends OperationId> = [QueryOrNever<Id>] extends [never] ? {} : QueryOrNever<Id>;
+type QueryParams<Id extends OperationId> = [QueryOrNever<Id>] extends [never] ? None : QueryOrNever<Id>;
 type RequestBody<Id extends OperationId> = NonNullable<operations[Id]["requestBody"]>;
 type BodyParam<Id extends OperationId> = [RequestBody<Id>] extends [never]
-  ? {}
+  ? None
   : RequestBody<Id> extends { content: { "application/json": infer Body } }
     ? undefined extends operations[Id]["requestBody"]
       ? { body?: Body }
       : { body: Body }
-    : {};
+    : None;
 
-type Simplify<T> = { [K in keyof T]: T[K] } & {};
+type Simplify<T> = { [K in keyof T]: T[K] };
 
 /** One flat object: path and query parameters by name, and the JSON request body as `body`. */
 export type Params<Id extends OperationId> = Simplify<PathParams<Id> & QueryParams<Id> & BodyParam<Id>>;
@@ -41,7 +44,7 @@ type Collisions = { [Id in OperationId]: [Collision<Id>] extends [never] ? never
 type AssertNone<T extends never> = T;
 export type _FlatParametersAreUnambiguous = AssertNone<Collisions>;
 
-type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+type RequiredKeys<T> = { [K in keyof T]-?: None extends Pick<T, K> ? never : K }[keyof T];
 /** `params` is optional when the operation requires nothing. */
 export type ParamsArg<Id extends OperationId, Options> = [RequiredKeys<Params<Id>>] extends [never]
   ? [params?: Params<Id>, options?: Options]
