@@ -1,8 +1,9 @@
 import type { Node, Value } from "@agent-analytics/contract";
-import { generateValue } from "../generate/value-generator.js";
+import type { ListView } from "../expression-tree.js";
 import { itemName, schemaOfValue, resolveSchema } from "../generate/schema-tools.js";
-import type { ListView } from "./ast-tools.js";
-import { bind, evalIn, locate, read, touch, type Location, type SolveScope } from "./scope.js";
+import { generateValue } from "../generate/value.js";
+import { locate, read } from "../locations.js";
+import { bind, evalIn, type Location, type SolveScope } from "../solve-context.js";
 
 /** The list an expression designates, with where it lives, when it is part of the body. */
 export function listAt(node: Node, scope: SolveScope): { loc: Location; items: unknown[] } | undefined {
@@ -11,18 +12,18 @@ export function listAt(node: Node, scope: SolveScope): { loc: Location; items: u
   return loc && Array.isArray(items) ? { loc, items } : undefined;
 }
 
+/** A scope in which the view's parameter is the element at `index` (writable in place). */
+export function elementScope(view: ListView, scope: SolveScope, items: unknown[], index: number): SolveScope {
+  return bind(scope, view.param, items[index], { container: items, key: index });
+}
+
 /** What an element contributes under a list view (its sort key, identity, or summand). */
-export function keyOf(view: ListView, scope: SolveScope, items: unknown[], index: number): Value {
-  const inner = bind(scope, view.param, items[index], { container: items, key: index });
+function keyOf(view: ListView, scope: SolveScope, items: unknown[], index: number): Value {
   try {
-    return evalIn(view.item, inner);
+    return evalIn(view.item, elementScope(view, scope, items, index));
   } catch {
     return null;
   }
-}
-
-export function elementScope(view: ListView, scope: SolveScope, items: unknown[], index: number): SolveScope {
-  return bind(scope, view.param, items[index], { container: items, key: index });
 }
 
 /** Grows a list with fresh elements generated from its item schema, or cuts it, to `length`. */
@@ -30,18 +31,19 @@ export function resize(scope: SolveScope, items: unknown[], length: number, name
   const schema = schemaOfValue(items);
   const max = (schema?.maxItems as number | undefined) ?? 1000;
   const wanted = Math.max(0, Math.min(Math.floor(length), max));
-  touch(items);
+  scope.ctx.touch(items);
   if (items.length > wanted) items.length = wanted;
   else if (schema?.items) {
-    const itemSchema = resolveSchema(scope.ctx.gen.doc, schema.items);
+    const { generation } = scope.ctx;
+    const itemSchema = resolveSchema(generation.doc, schema.items);
     const element = itemName(schema.items, name ?? "");
-    while (items.length < wanted) items.push(generateValue(scope.ctx.gen, itemSchema, element, element));
+    while (items.length < wanted) items.push(generateValue(generation, itemSchema, element, element));
   }
 }
 
 /** Sorts in place by the view's key; nulls last. */
 export function sortBy(view: ListView, scope: SolveScope, items: unknown[], order: "asc" | "desc"): void {
-  touch(items);
+  scope.ctx.touch(items);
   const keyed = items.map((item, i) => ({ item, key: keyOf(view, scope, items, i) }));
   const sign = order === "asc" ? 1 : -1;
   keyed.sort((a, b) => {
@@ -55,7 +57,7 @@ export function sortBy(view: ListView, scope: SolveScope, items: unknown[], orde
 
 /** Drops later elements whose key repeats an earlier one. */
 export function dedupe(view: ListView, scope: SolveScope, items: unknown[]): void {
-  touch(items);
+  scope.ctx.touch(items);
   const seen = new Set<string>();
   const kept = items.filter((_, i) => {
     const key = JSON.stringify(keyOf(view, scope, items, i));
