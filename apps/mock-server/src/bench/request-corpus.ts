@@ -1,4 +1,4 @@
-import { listOperations, listResponseExamples, type OpenApiDocument, type Operation } from "@agent-analytics/contract";
+import { deref, listOperations, listResponseExamples, type OpenApiDocument, type Operation, type SchemaObject } from "@agent-analytics/contract";
 import fc from "fast-check";
 import type { MockRequest } from "../http/request-parts.js";
 import { requestArbitrary, urlOf, type ValidRequest } from "../test-support/request-arbitrary.js";
@@ -25,13 +25,23 @@ export function corpusRequests(doc: OpenApiDocument, shape: CorpusShape): MockRe
   const examples = listResponseExamples(doc);
   for (const operation of listOperations(doc)) {
     const body = examples.find((e) => e.operation === operation && e.request.body !== undefined)?.request.body;
-    const sampled = fc.sample(requestArbitrary(doc, operation, body), { numRuns: shape.samples, seed: 20260301 });
+    const sampled = fc.sample(requestArbitrary(doc, operation, body), { numRuns: shape.samples, seed: 20260301 }).map((r) => withPatternedPath(doc, operation, r));
     const fromExamples = examples.filter((e) => e.operation === operation && e.status < 300).map((e) => exampleRequest(operation, e.request));
     for (const request of [...sampled, ...sampled.map(reverseDates).filter((r) => r !== undefined), ...fromExamples]) {
       for (let seed = 0; seed < shape.seeds; seed++) requests.push(mockRequest(operation, request, `${shape.round}:${seed}`));
     }
   }
   return requests;
+}
+
+/** Path parameters that declare a `pattern` (`^shop_[a-z0-9]+$`) get a value that matches it. */
+function withPatternedPath(doc: OpenApiDocument, operation: Operation, request: ValidRequest): ValidRequest {
+  const path = { ...request.path };
+  for (const param of operation.parameters) {
+    const pattern = param.in === "path" ? deref<SchemaObject>(doc, (param.schema ?? {}) as SchemaObject).pattern : undefined;
+    if (typeof pattern === "string") path[param.name] = fc.sample(fc.stringMatching(new RegExp(pattern)), { numRuns: 1, seed: path[param.name]!.length })[0]!;
+  }
+  return { ...request, path };
 }
 
 function mockRequest(operation: Operation, request: ValidRequest, seed: string): MockRequest {
