@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { document } from "@agent-analytics/contract";
-import { MockEngine } from "../engine.js";
+import type { MockEngine } from "../engine.js";
 import type { MockRequest, MockResponse } from "../http/request-parts.js";
 import { TEST_NOW } from "../test-support/mock-fixture.js";
 import { withWidgetsModule } from "../test-support/widgets-module.js";
@@ -14,8 +14,9 @@ import { corpusRequests } from "./request-corpus.js";
  * This checkout's engine against the same engine at another git ref, side by side in one process,
  * on the same fresh requests (no body cache): every answer must be byte-identical, and the time to
  * answer them is compared. The check that a refactoring of the generator changed nothing, and cost
- * nothing. The baseline's sources are unpacked under node_modules/.cache, so they resolve this
- * checkout's dependencies (the contract included: both engines serve the same document).
+ * nothing. Both engines' sources are put under node_modules/.cache (the baseline's unpacked from
+ * git, this checkout's copied), so they load the same way and resolve this checkout's dependencies
+ * (the contract included: both engines serve the same document).
  */
 const usage = "usage: compare-engines [--baseline <git ref>] [--rounds <n>] [--samples <per operation>] [--seeds <n>]";
 const { values } = parseArgs({
@@ -34,10 +35,23 @@ if (![rounds, samples, seeds].every((n) => Number.isInteger(n) && n > 0)) throw 
 const app = fileURLToPath(new URL("../../", import.meta.url));
 
 type EngineClass = typeof MockEngine;
+const cache = `${app}node_modules/.cache/mock-compare`;
+
+async function engineAt(dir: string): Promise<EngineClass> {
+  return ((await import(`${dir}/src/engine.ts`)) as { MockEngine: EngineClass }).MockEngine;
+}
+
+/** This checkout's sources, copied beside the baseline's: both load the same way, from the same kind of place. */
+async function currentEngine(): Promise<EngineClass> {
+  const dir = `${cache}/current`;
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(`${app}src`, `${dir}/src`, { recursive: true });
+  return engineAt(dir);
+}
 
 async function baselineEngine(ref: string): Promise<{ sha: string; Engine: EngineClass }> {
   const sha = execFileSync("git", ["rev-parse", "--verify", `${ref}^{commit}`], { cwd: app, encoding: "utf8" }).trim();
-  const dir = `${app}node_modules/.cache/mock-baseline/${sha}`;
+  const dir = `${cache}/${sha}`;
   if (!existsSync(`${dir}/src/engine.ts`)) {
     mkdirSync(dir, { recursive: true });
     const root = execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd: app, encoding: "utf8" }).trim();
@@ -45,14 +59,18 @@ async function baselineEngine(ref: string): Promise<{ sha: string; Engine: Engin
     const archive = execFileSync("git", ["archive", "--format=tar", `${sha}:${prefix}`, "src"], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
     execFileSync("tar", ["-x", "-C", dir], { input: archive });
   }
-  const module = (await import(`${dir}/src/engine.ts`)) as { MockEngine: EngineClass };
-  return { sha, Engine: module.MockEngine };
+  return { sha, Engine: await engineAt(dir) };
 }
 
+/**
+ * CPU time of the process (user + system) rather than wall time: on a machine shared with other
+ * work, time spent waiting for a core is not the engine's.
+ */
 function answerAll(engine: MockEngine, requests: MockRequest[]): { ms: number; responses: MockResponse[] } {
-  const started = performance.now();
+  const started = process.cpuUsage();
   const responses = requests.map((r) => engine.handle(r));
-  return { ms: performance.now() - started, responses };
+  const used = process.cpuUsage(started);
+  return { ms: (used.user + used.system) / 1000, responses };
 }
 
 function differences(a: MockResponse[], b: MockResponse[], requests: MockRequest[]): string[] {
@@ -70,9 +88,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main() {
   const { sha, Engine: Baseline } = await baselineEngine(values.baseline!);
+  const Current = await currentEngine();
   const doc = withWidgetsModule(document);
   const options = { document: doc, now: TEST_NOW, cacheSize: 0 };
-  const engines = { baseline: new Baseline(options), current: new MockEngine(options) };
+  const engines = { baseline: new Baseline(options), current: new Current(options) };
   const roundRequests = (round: number) => corpusRequests(doc, { samples, seeds, round });
 
   // Warm-up pass (compiles validators, fills per-schema caches), also the widest identity check.
@@ -100,7 +119,7 @@ async function main() {
   for (const r of first.current.responses) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
   console.log(`baseline ${values.baseline} (${sha.slice(0, 12)}) vs this checkout; Node ${process.version}, ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(1)}`);
   console.log(`requests per round: ${warm.length} (statuses ${[...statuses].map(([s, n]) => `${s}: ${n}`).join(", ")}), rounds: ${rounds}`);
-  console.log(`baseline: ${total(times.baseline).toFixed(0)} ms, current: ${total(times.current).toFixed(0)} ms`);
+  console.log(`CPU time, baseline: ${total(times.baseline).toFixed(0)} ms, current: ${total(times.current).toFixed(0)} ms`);
   console.log(
     `time ratio current / baseline: ${(total(times.current) / total(times.baseline)).toFixed(3)} overall, per round median ${median(perRound).toFixed(3)} (min ${Math.min(...perRound).toFixed(3)}, max ${Math.max(...perRound).toFixed(3)})`,
   );
