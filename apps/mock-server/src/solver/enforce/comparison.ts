@@ -5,7 +5,7 @@ import { isEpochSecondsName } from "../generate/realism.js";
 import { assign, locationsIn, read, sumTerms } from "../locations.js";
 import { evalIn, type Location, type SolveScope } from "../solve-context.js";
 import { invert } from "./invert.js";
-import { enforceListBound } from "./list-relations.js";
+import { enforceListBound } from "./lists.js";
 
 type Op = "<" | "<=" | ">" | ">=";
 

@@ -4,13 +4,12 @@ import { locationsIn } from "../locations.js";
 import { bind, evalIn, type SolveScope } from "../solve-context.js";
 import { enforceComparison, enforceRange } from "./comparison.js";
 import { enforceDifference, enforceValueEquality } from "./equality.js";
-import { elementScope, listAt } from "./list-edits.js";
-import { enforceListEquality, enforceSorted } from "./list-relations.js";
+import { elementScope, enforceListEquality, enforceSorted, listAt } from "./lists.js";
 
 /*
  * The logic of an invariant: connectives (`!`, `&&`, `||`, `? :`, `==` between truth values) and
  * quantifiers (`all`) are taken apart here, recursively; what remains is a relation between
- * values, handed to the file that knows its shape: equality.ts, comparison.ts, list-relations.ts.
+ * values, handed to the file that knows its shape: equality.ts, comparison.ts, lists.ts.
  * Those never call back here, so the recursion stays in this file.
  */
 
