@@ -16,7 +16,9 @@ import { corpusRequests } from "./request-corpus.js";
  * answer them is compared. The check that a refactoring of the generator changed nothing, and cost
  * nothing. Both engines' sources are put under node_modules/.cache (the baseline's unpacked from
  * git, this checkout's copied), so they load the same way and resolve this checkout's dependencies
- * (the contract included: both engines serve the same document).
+ * (the contract included: both engines serve the same document). `--baseline HEAD` on a clean tree
+ * puts the same code in both slots: the ratio it prints is the noise (and any bias of the slots)
+ * to read other ratios against.
  */
 const usage = "usage: compare-engines [--baseline <git ref>] [--rounds <n>] [--samples <per operation>] [--seeds <n>]";
 const { values } = parseArgs({
