@@ -18,14 +18,12 @@ import {
   type Operation,
   type ParsedRequest,
 } from "@agent-analytics/contract";
-import { dynamicBody } from "./dynamic-body.js";
-import { hashSeed } from "./generate/random.js";
 import { corsHeaders } from "./http/cors.js";
 import { isControlParameter, parsePreferHeader, parsePreferQuery, type MockPreferences } from "./http/prefer.js";
 import { normalizedQuery, splitUrl, type MockRequest, type MockResponse } from "./http/request-parts.js";
 import { pickDelay, pickFailure } from "./faults.js";
 import { resolveOptions, type MockOptions, type ResolvedOptions } from "./options.js";
-import { planDocument, type ResponsePlan } from "./solver/operation-plan.js";
+import { hashSeed, planResponses, solveBody, type ResponsePlan } from "./solver/index.js";
 import { indexExamples, type StaticExample } from "./static-examples.js";
 import { parseBody } from "./http/body.js";
 import { ResponseCache } from "./response-cache.js";
@@ -47,7 +45,7 @@ export class MockEngine {
     this.options = resolveOptions(options);
     this.validator = new ContractValidator(this.doc);
     const operations = listOperations(this.doc);
-    this.plans = planDocument(this.doc);
+    this.plans = planResponses(this.doc);
     this.examples = indexExamples(this.doc, operations);
     this.cache = new ResponseCache(this.options.cacheSize);
   }
@@ -162,7 +160,7 @@ export class MockEngine {
     const headers = { ...cors, "content-type": plan.mediaType };
     if (cached !== undefined) return { status, headers, body: cached, delayMs };
     const seed = hashSeed(...identity, prefs.seed ?? this.options.seed);
-    const generated = dynamicBody(this.doc, this.validator, operation, plan, parsed, seed, this.options.now);
+    const generated = solveBody(plan, parsed, { seed, now: this.options.now, validator: this.validator });
     if (!generated.verified) {
       // No body can honour the contract for this request (a reversed range, a range longer than a
       // list may be): answered as the operation answers a request it cannot serve.

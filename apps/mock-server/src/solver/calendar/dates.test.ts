@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addUnits, alignToUnit, asCalendarUnit, labelFor } from "./calendar.js";
+import { addUnits, alignToUnit, asCalendarUnit, labelFor } from "./dates.js";
 
 const at = (iso: string) => Date.parse(iso);
 

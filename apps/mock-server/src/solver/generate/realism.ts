@@ -5,7 +5,7 @@ import type { Random } from "./random.js";
  * and formats are read here, never operation ids: a new module gets the same treatment.
  */
 
-export const MODELS: readonly { id: string; provider: string }[] = [
+const MODELS: readonly { id: string; provider: string }[] = [
   { id: "gpt-4o", provider: "OpenAI" },
   { id: "gpt-4o-mini", provider: "OpenAI" },
   { id: "gpt-4.1", provider: "OpenAI" },
@@ -28,7 +28,7 @@ export function idSuffix(random: Random, length = 10): string {
 }
 
 /** `agentId` -> "agent", `run_id` -> "run", `id` inside `runs` -> "run". */
-export function entityOf(name: string, parent: string | undefined): string | undefined {
+function entityOf(name: string, parent: string | undefined): string | undefined {
   const own = /^(.+?)_?Id$/i.exec(name)?.[1];
   const base = own && own.toLowerCase() !== "" ? own : name === "id" ? parent : undefined;
   if (!base) return undefined;
@@ -145,4 +145,56 @@ export function isEpochSecondsName(name: string): boolean {
 
 export function isRateName(name: string): boolean {
   return /(rate|ratio|share|percent|probability|score)$/i.test(name);
+}
+
+const START = /^(start|created|opened|began|begin)/i;
+const END = /^(complet|finish|end|updated|closed|stopp|processed)/i;
+const MODEL_KEY = /^model(_?id)?$/i;
+const PROVIDER_KEY = /provider$/i;
+
+/** Property names are few: each name's test result is kept (a memo of a pure function of the name). */
+function memoTest(pattern: RegExp): (key: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (key) => {
+    let hit = seen.get(key);
+    if (hit === undefined) seen.set(key, (hit = pattern.test(key)));
+    return hit;
+  };
+}
+const isStartKey = memoTest(START);
+const isEndKey = memoTest(END);
+const isModelKey = memoTest(MODEL_KEY);
+const isProviderKey = memoTest(PROVIDER_KEY);
+
+/**
+ * An object's end-like instant (`completedAt`, `finished_at`, `updated_at`) follows its start-like
+ * one (`startedAt`, `created_at`) by seconds to an hour, as a run's completion follows its start,
+ * rather than landing anywhere in the month. Works for ISO strings and epoch-second integers.
+ */
+export function pairStartAndEnd(random: Random, out: Record<string, unknown>): void {
+  const keys = Object.keys(out);
+  const startKey = keys.find((k) => isStartKey(k) && out[k] !== null);
+  if (!startKey) return;
+  const start = out[startKey];
+  for (const key of keys) {
+    if (!isEndKey(key) || out[key] === null || out[key] === undefined) continue;
+    const value = out[key];
+    if (typeof start === "string" && typeof value === "string" && !Number.isNaN(Date.parse(start)) && value.length === start.length) {
+      const ms = Date.parse(start) + random.int(1, 3600) * 1000;
+      const iso = new Date(ms).toISOString();
+      out[key] = start.includes(".") ? iso : iso.replace(".000Z", "Z");
+    } else if (typeof start === "number" && typeof value === "number" && Number.isInteger(start) && start > 1e9 && value > 1e9) {
+      out[key] = start + random.int(0, 3600);
+    }
+  }
+}
+
+/** A model id and its provider in one object belong together. */
+export function pairModelAndProvider(out: Record<string, unknown>): void {
+  const keys = Object.keys(out);
+  const modelKey = keys.find((k) => isModelKey(k) && typeof out[k] === "string");
+  const providerKey = keys.find((k) => isProviderKey(k) && typeof out[k] === "string");
+  if (!modelKey || !providerKey) return;
+  const model = MODELS.find((m) => m.id === out[modelKey]);
+  if (model) out[providerKey] = model.provider;
 }

@@ -1,14 +1,19 @@
 import type { Node } from "@agent-analytics/contract";
+import { isCall, mentions, mirrorComparison } from "../expression-tree.js";
+import type { Random } from "../generate/random.js";
 import { isEpochSecondsName } from "../generate/realism.js";
-import { schemaAt } from "../generate/schema-tools.js";
-import { isCall, listView, mentions, mirrorComparison } from "./ast-tools.js";
-import { assign } from "./assign.js";
-import { valueBetween, valueBeyond, type Magnitude } from "./choose.js";
+import { assign, locationsIn, read, sumTerms } from "../locations.js";
+import { evalIn, type Location, type SolveScope } from "../solve-context.js";
 import { invert } from "./invert.js";
-import { elementScope, listAt, resize } from "./list-ops.js";
-import { evalIn, isPinned, locate, locationsIn, read, sumTerms, touch, type Location, type SolveScope } from "./scope.js";
+import { enforceListBound } from "./lists.js";
 
 type Op = "<" | "<=" | ">" | ">=";
+
+/** How far apart two related instants or epoch-second stamps are made: up to an hour. */
+const HOUR_MS = 3_600_000;
+
+/** What a compared value counts: instants (`date(...)`, ms), epoch seconds, or plain quantities. */
+type Magnitude = "ms" | "seconds" | "plain";
 
 function magnitudeOf(node: Node, loc: Location): Magnitude {
   if (mentions(node, isCall("date"))) return "ms";
@@ -18,25 +23,16 @@ function magnitudeOf(node: Node, loc: Location): Magnitude {
 /** `left OP right`, made true by moving the left side (or the right, when only it is writable). */
 export function enforceComparison(left: Node, op: Op, right: Node, scope: SolveScope, mirrored = false): void {
   const bound = evalIn(right, scope);
-  if (left.kind === "call" && left.name === "len" && typeof bound === "number") {
-    const list = listAt(left.args[0]!, scope);
-    const target = op === "<" ? bound - 1 : op === ">" ? bound + 1 : bound;
-    if (list && (op === "<" || op === "<=" ? list.items.length > target : list.items.length < target)) resize(scope, list.items, target, String(list.loc.key));
-    return;
-  }
-  if (left.kind === "call" && left.name === "sum" && (op === "<" || op === "<=") && typeof bound === "number") {
-    shrinkSum(left, op === "<" ? bound - 1 : bound, scope);
-    return;
-  }
+  if (enforceListBound(left, op, bound, scope)) return;
   const terms = sumTerms(left, scope);
-  if (terms && terms.length > 1 && typeof bound === "number" && terms.every((t) => !isPinned(scope.ctx, t))) {
+  if (terms && terms.length > 1 && typeof bound === "number" && terms.every((t) => !scope.ctx.isPinned(t))) {
     adjustParts(terms, op, bound, scope);
     return;
   }
-  const locs = locationsIn(left, scope).filter((l) => !isPinned(scope.ctx, l));
+  const locs = locationsIn(left, scope).filter((l) => !scope.ctx.isPinned(l));
   if (locs.length > 0 && typeof bound === "number") {
     const chosen = locs[0]!;
-    invert(left, valueBeyond(scope.ctx.gen.random, bound, op, magnitudeOf(left, chosen)), chosen, scope);
+    invert(left, valueBeyond(scope.ctx.generation.random, bound, op, magnitudeOf(left, chosen)), chosen, scope);
     return;
   }
   if (!mirrored) enforceComparison(right, mirrorComparison(op), left, scope, true);
@@ -55,41 +51,13 @@ function adjustParts(terms: Location[], op: Op, bound: number, scope: SolveScope
   }
   const need = (op === ">" ? bound + 1 : bound) - current;
   const first = terms[0]!;
-  assign(scope.ctx, first, values[0]! + need + scope.ctx.gen.random.int(0, Math.max(0, Math.floor(need * 0.5))));
-}
-
-/** `sum(xs[*].n) <= whole`: scale the summands down, keep each at its minimum, drop what still does not fit. */
-function shrinkSum(call: Extract<Node, { kind: "call" }>, limit: number, scope: SolveScope): void {
-  const view = listView(call);
-  const list = view && listAt(view.list, scope);
-  if (!view || !list || limit < 0) return;
-  const summands = list.items.map((_, i) => {
-    const inner = elementScope(view, scope, list.items, i);
-    return { loc: locate(view.item, inner), value: Number(evalIn(view.item, inner)) || 0 };
-  });
-  const current = summands.reduce((a, s) => a + s.value, 0);
-  if (current <= limit) return;
-  const factor = limit / current;
-  let total = 0;
-  summands.forEach((s) => {
-    if (!s.loc) return;
-    const schema = schemaAt(scope.ctx.gen.doc, s.loc.container, s.loc.key);
-    const min = (schema?.minimum as number | undefined) ?? 0;
-    const value = Math.max(min, Math.floor(s.value * factor));
-    assign(scope.ctx, s.loc, value);
-    total += value;
-  });
-  while (total > limit && list.items.length > 0) {
-    const last = summands.pop();
-    list.items.pop();
-    touch(list.items);
-    total -= last ? Math.max(0, Number(last.loc ? read(last.loc) : 0)) : 0;
-  }
+  assign(scope.ctx, first, values[0]! + need + scope.ctx.generation.random.int(0, Math.max(0, Math.floor(need * 0.5))));
 }
 
 /**
  * `lo <= x && x < hi` on one field: a value drawn inside the range, rather than pushed to one edge
- * by the first conjunct and then past the other by the second.
+ * by the first conjunct and then past the other by the second. False when the conjunction is not
+ * such a range.
  */
 export function enforceRange(left: Node, right: Node, scope: SolveScope): boolean {
   if (left.kind !== "binary" || right.kind !== "binary") return false;
@@ -110,7 +78,7 @@ export function enforceRange(left: Node, right: Node, scope: SolveScope): boolea
   const from = lower.op === ">" ? lo + step : lo;
   const to = upper.op === "<" ? hi : hi + step;
   if (to <= from) return false;
-  return invert(a.subject, valueBetween(scope.ctx.gen.random, from, to, magnitude), la[0]!, scope);
+  return invert(a.subject, valueBetween(scope.ctx.generation.random, from, to, magnitude), la[0]!, scope);
 }
 
 /** A comparison read as `subject OP bound`, with the writable side as subject. */
@@ -124,4 +92,34 @@ function comparison(node: Extract<Node, { kind: "binary" }>): { subject: Node; o
 function isRequestPath(node: Node | undefined): boolean {
   while (node && (node.kind === "member" || node.kind === "index")) node = node.object;
   return node?.kind === "identifier" && ["query", "path", "requestBody", "headers"].includes(node.name);
+}
+
+/**
+ * A value on the right side of a bound, close to it in the way real data is: a completion a few
+ * minutes after its start, a part a plausible share of its whole rather than exactly equal.
+ */
+function valueBeyond(random: Random, bound: number, op: Op, magnitude: Magnitude): number {
+  const strict = op === "<" || op === ">";
+  if (magnitude !== "plain") {
+    const unit = magnitude === "ms" ? 1000 : 1;
+    const delta = random.int(strict ? 1 : 0, HOUR_MS / 1000) * unit;
+    return op === "<" || op === "<=" ? bound - delta : bound + delta;
+  }
+  if (op === "<" || op === "<=") {
+    const top = strict ? bound - 1 : bound;
+    if (top <= 0) return top;
+    return random.int(Math.ceil(top * 0.3), top);
+  }
+  const bottom = strict ? bound + 1 : bound;
+  return bottom + random.int(0, Math.max(0, Math.floor(Math.abs(bottom) * 0.2)));
+}
+
+/** A value between two bounds; for instants, whole seconds. */
+function valueBetween(random: Random, lo: number, hi: number, magnitude: Magnitude): number {
+  if (magnitude === "ms") {
+    const span = Math.floor((hi - lo) / 1000);
+    const v = Math.ceil(lo / 1000) * 1000 + random.int(0, Math.max(0, span - 1)) * 1000;
+    return v < hi ? v : lo;
+  }
+  return random.int(Math.ceil(lo), Math.max(Math.ceil(lo), Math.floor(hi)));
 }

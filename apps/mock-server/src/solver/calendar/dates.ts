@@ -1,7 +1,11 @@
+import type { SchemaObject } from "@agent-analytics/contract";
+
+// Dates as the solver handles them: calendar periods in UTC, and instants written back into a body.
+
 /** Calendar periods in UTC: the units a contract's period enums name (`day`, `week`, `month`...). */
 export type CalendarUnit = "hour" | "day" | "week" | "month" | "year";
 
-export const DAY_MS = 86_400_000;
+const DAY_MS = 86_400_000;
 
 export function asCalendarUnit(value: unknown): CalendarUnit | undefined {
   if (typeof value !== "string") return undefined;
@@ -45,11 +49,6 @@ export function addUnits(ms: number, unit: CalendarUnit, n: number): number {
 }
 
 /** The conventional label of a period: `2026-02-22`, `2026-W08`, `2026-02`, `2026`. */
-export function periodLabels(ms: number): string[] {
-  const iso = new Date(ms).toISOString();
-  return [iso.slice(0, 10), isoWeekLabel(ms), iso.slice(0, 7), iso.slice(0, 4), iso.slice(0, 13)];
-}
-
 export function labelFor(ms: number, unit: CalendarUnit): string {
   const iso = new Date(ms).toISOString();
   if (unit === "week") return isoWeekLabel(ms);
@@ -65,4 +64,38 @@ function isoWeekLabel(ms: number): string {
   const year = new Date(thursday * DAY_MS).getUTCFullYear();
   const week = Math.floor((thursday - Date.UTC(year, 0, 1) / DAY_MS) / 7) + 1;
   return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+// Compiled `pattern` keywords (a memo of a pure function of the text: a document has few).
+const patterns = new Map<string, RegExp>();
+
+/**
+ * Epoch milliseconds as the field writes dates: a `date` is `YYYY-MM-DD`, a `date-time` an ISO
+ * instant, and a patterned string the first ISO rendering its pattern accepts. A field without
+ * either keeps the form of the value it had (`previous`).
+ */
+export function formatDate(ms: number, schema: SchemaObject | undefined, previous?: unknown): string {
+  const iso = new Date(ms).toISOString();
+  const candidates = [iso, iso.replace(".000Z", "Z"), iso.slice(0, 19), iso.slice(0, 10)];
+  const pattern = findKeyword(schema, "pattern");
+  if (typeof pattern === "string") {
+    let re = patterns.get(pattern);
+    if (!re) patterns.set(pattern, (re = new RegExp(pattern)));
+    const fit = candidates.find((c) => re.test(c));
+    if (fit) return fit;
+  }
+  const format = findKeyword(schema, "format");
+  if (format === "date") return iso.slice(0, 10);
+  if (format === "date-time") return iso;
+  if (typeof previous === "string" && /^\d{4}-\d{2}-\d{2}$/.test(previous)) return iso.slice(0, 10);
+  return iso;
+}
+
+/** A keyword of the schema, or of its first `anyOf`/`oneOf` branch that has it. */
+function findKeyword(schema: SchemaObject | undefined, keyword: string): unknown {
+  if (!schema) return undefined;
+  if (keyword in schema) return schema[keyword];
+  const branches = (schema.anyOf ?? schema.oneOf) as SchemaObject[] | undefined;
+  for (const branch of branches ?? []) if (keyword in branch) return branch[keyword];
+  return undefined;
 }

@@ -2,21 +2,28 @@ import {
   compileInvariant,
   listOperations,
   responseFor,
+  responseSchemaPointer,
   type Invariant,
   type Node,
   type OpenApiDocument,
   type Operation,
   type SchemaObject,
 } from "@agent-analytics/contract";
+import { planSeries, type SeriesPlan } from "../calendar/series-plan.js";
 import { resolveSchema } from "../generate/schema-tools.js";
-import { planSeries, type SeriesPlan } from "./series-plan.js";
 
 /** Everything about one documented response that is worked out once, at start-up. */
 export interface ResponsePlan {
+  doc: OpenApiDocument;
+  operation: Operation;
   status: number;
   mediaType: string;
+  /** The response's schema, and where the contract's validator finds it; none for a body-less response. */
   schema: SchemaObject | undefined;
+  schemaPointer: string | undefined;
+  /** The response's `x-invariants`, compiled: they relate the body to the request. */
   operationInvariants: Node[];
+  /** Lists laid out as calendar series rather than drawn at random. */
   series: SeriesPlan[];
   /** The array schemas of those series, generated empty since the series replaces their items. */
   seriesArrays: Set<SchemaObject>;
@@ -24,7 +31,21 @@ export interface ResponsePlan {
   mentions: Map<string, number>;
 }
 
-export function planResponse(doc: OpenApiDocument, operation: Operation, status: number): ResponsePlan | undefined {
+/** Plans for every operation and documented status of the document, keyed `operationId status`. */
+export function planResponses(doc: OpenApiDocument): Map<string, ResponsePlan> {
+  const plans = new Map<string, ResponsePlan>();
+  for (const operation of listOperations(doc)) {
+    for (const status of Object.keys(operation.responses)) {
+      if (!/^\d{3}$/.test(status)) continue;
+      const plan = planResponse(doc, operation, Number(status));
+      if (plan) plans.set(`${operation.operationId} ${status}`, plan);
+    }
+  }
+  return plans;
+}
+
+/** The plan of one documented response: its schema, its invariants compiled, the calendar series they describe. */
+function planResponse(doc: OpenApiDocument, operation: Operation, status: number): ResponsePlan | undefined {
   const response = responseFor(operation, status);
   if (!response) return undefined;
   const [mediaType, media] = Object.entries(response.content ?? {})[0] ?? ["application/json", undefined];
@@ -37,9 +58,12 @@ export function planResponse(doc: OpenApiDocument, operation: Operation, status:
     if (found && found.type === "array") seriesArrays.add(found);
   }
   return {
+    doc,
+    operation,
     status,
     mediaType,
     schema: media?.schema,
+    schemaPointer: media?.schema ? responseSchemaPointer(operation, String(status), mediaType) : undefined,
     operationInvariants,
     series,
     seriesArrays,
@@ -56,7 +80,11 @@ function schemaOfPath(doc: OpenApiDocument, schema: SchemaObject, node: Node): S
   return sub ? resolveSchema(doc, sub) : undefined;
 }
 
-/** Word counts over the operation's and every schema's invariants (schemas are shared across operations). */
+/**
+ * How many invariants mention each word: the operation's own, and every schema's (schemas are
+ * shared across operations). When an equation can be solved for several fields, the least
+ * mentioned is changed, so fields that other invariants hold on to stay put.
+ */
 function countMentions(doc: OpenApiDocument, declared: Invariant[]): Map<string, number> {
   const texts = [...declared.map((i) => i.expr), ...allSchemaInvariantTexts(doc)];
   const counts = new Map<string, number>();
@@ -66,6 +94,7 @@ function countMentions(doc: OpenApiDocument, declared: Invariant[]): Map<string,
   return counts;
 }
 
+// A memo of a pure function of the document (documents are not modified while served).
 const schemaTexts = new WeakMap<OpenApiDocument, string[]>();
 
 function allSchemaInvariantTexts(doc: OpenApiDocument): string[] {
@@ -75,6 +104,7 @@ function allSchemaInvariantTexts(doc: OpenApiDocument): string[] {
   const visit = (node: unknown) => {
     if (typeof node !== "object" || node === null) return;
     const invariants = (node as Record<string, unknown>)["x-invariants"];
+    // A response object's invariants (it has `description` and `content`) are the operation's, not a schema's.
     if (Array.isArray(invariants) && !("description" in (node as object) && "content" in (node as object))) {
       for (const inv of invariants as Invariant[]) texts!.push(inv.expr);
     }
@@ -83,17 +113,4 @@ function allSchemaInvariantTexts(doc: OpenApiDocument): string[] {
   visit(doc.components.schemas ?? {});
   schemaTexts.set(doc, texts);
   return texts;
-}
-
-/** Plans for every operation and documented status of the document, keyed `operationId status`. */
-export function planDocument(doc: OpenApiDocument): Map<string, ResponsePlan> {
-  const plans = new Map<string, ResponsePlan>();
-  for (const operation of listOperations(doc)) {
-    for (const status of Object.keys(operation.responses)) {
-      if (!/^\d{3}$/.test(status)) continue;
-      const plan = planResponse(doc, operation, Number(status));
-      if (plan) plans.set(`${operation.operationId} ${status}`, plan);
-    }
-  }
-  return plans;
 }

@@ -1,9 +1,9 @@
 import type { OpenApiDocument, SchemaObject } from "@agent-analytics/contract";
 import { itemName, resolveSchema, schemaAt, schemaOfValue } from "../generate/schema-tools.js";
-import { generateValue } from "../generate/value-generator.js";
-import { formatDate } from "./assign.js";
-import { addUnits, alignToUnit, asCalendarUnit, labelFor, type CalendarUnit } from "./calendar.js";
-import { evalIn, locate, pin, read, touch, type SolveScope } from "./scope.js";
+import { generateValue } from "../generate/value.js";
+import { locate, read } from "../locations.js";
+import { evalIn, type SolveScope } from "../solve-context.js";
+import { addUnits, alignToUnit, asCalendarUnit, formatDate, labelFor, type CalendarUnit } from "./dates.js";
 import type { SeriesPlan } from "./series-plan.js";
 
 /** Periods shown when the request names no range: the week up to the mock's clock. */
@@ -23,21 +23,26 @@ function safeEval(scope: SolveScope, node: SeriesPlan["lower"]): unknown {
   }
 }
 
-/** Lays out the list as consecutive calendar periods over the requested range (see SeriesPlan). */
-export function fillSeries(plan: SeriesPlan, scope: SolveScope): void {
+/**
+ * Lays out the list as consecutive calendar periods over the requested range (see SeriesPlan):
+ * one freshly drawn row per period, its date fields set to the period and pinned, so the
+ * repair rounds adapt the other fields around them.
+ */
+export function layOutSeries(plan: SeriesPlan, scope: SolveScope): void {
   const loc = locate(plan.list, scope);
   if (!loc) return;
   const items = read(loc);
   const listSchema = Array.isArray(items) ? schemaOfValue(items) : undefined;
   if (!Array.isArray(items) || !listSchema?.items) return;
-  const itemSchema = resolveSchema(scope.ctx.gen.doc, listSchema.items);
+  const { generation } = scope.ctx;
+  const itemSchema = resolveSchema(generation.doc, listSchema.items);
   const element = itemName(listSchema.items, String(loc.key));
   const unit = plan.unitCandidates.map((n) => asCalendarUnit(safeEval(scope, n))).find(Boolean) ?? "day";
 
   let lo = asMs(safeEval(scope, plan.lower));
   let hi = asMs(safeEval(scope, plan.upper));
   if (hi !== undefined && plan.upperInclusive) hi += 1;
-  if (lo === undefined && hi === undefined) hi = alignToUnit(scope.ctx.gen.clock.to, "day");
+  if (lo === undefined && hi === undefined) hi = alignToUnit(generation.clock.to, "day");
   if (lo === undefined) lo = addUnits(alignToUnit(hi! - 1, unit), unit, -(DEFAULT_PERIODS - 1));
   if (hi === undefined) hi = addUnits(alignToUnit(lo, unit), unit, DEFAULT_PERIODS);
 
@@ -52,10 +57,11 @@ export function fillSeries(plan: SeriesPlan, scope: SolveScope): void {
   }
 
   items.length = 0;
-  touch(items);
+  scope.ctx.touch(items);
   for (const period of periods) {
+    // A row's own timestamps fall within its period.
     const clock = { from: period.start, to: Math.max(period.end, period.start + 1) };
-    const item = generateValue({ ...scope.ctx.gen, clock }, itemSchema, element, element) as Record<string, unknown>;
+    const item = generateValue({ ...generation, clock }, itemSchema, element, element) as Record<string, unknown>;
     placePeriod(scope, item, itemSchema, plan, period, unit);
     items.push(item);
   }
@@ -69,10 +75,10 @@ function placePeriod(
   period: { start: number; end: number },
   unit: CalendarUnit,
 ): void {
-  const { doc } = scope.ctx.gen;
+  const { doc } = scope.ctx.generation;
   const set = (field: string, value: unknown) => {
     item[field] = value;
-    pin(scope.ctx, { container: item, key: field });
+    scope.ctx.pin({ container: item, key: field });
   };
   set(plan.startField, formatDate(period.start, schemaAt(doc, item, plan.startField), item[plan.startField]));
   const endField = plan.endField ?? Object.keys(item).find((k) => /^end|End/.test(k) && k !== plan.startField);
@@ -85,6 +91,7 @@ function placePeriod(
   }
 }
 
+// A memo of a pure function of the item schema object.
 const patterned = new WeakMap<SchemaObject, { name: string; pattern: RegExp }[]>();
 
 /** The item schema's string fields with a `pattern`, compiled once per schema. */

@@ -1,5 +1,5 @@
 import type { Node } from "@agent-analytics/contract";
-import { children, listView, ITEM } from "./ast-tools.js";
+import { children, listView, mirrorComparison, ITEM } from "../expression-tree.js";
 
 /**
  * A list the invariants describe as a calendar series: sorted ascending by a date field and
@@ -48,6 +48,7 @@ function isRequestRooted(node: Node): boolean {
   return found;
 }
 
+/** The calendar series an operation's invariants describe, with their bounds and unit candidates. */
 export function planSeries(invariants: Node[]): SeriesPlan[] {
   const plans = new Map<string, SeriesPlan>();
   const uniqueKeys = new Map<string, string>();
@@ -113,7 +114,7 @@ function collectBounds(plan: SeriesPlan, comparisons: Extract<Node, { kind: "bin
       if (!field && n.kind === "member" && n.object.kind === "identifier") field = n.property;
     });
     if (field !== plan.startField) continue;
-    const op = leftBound ? ({ "<": ">", "<=": ">=", ">": "<", ">=": "<=" } as const)[c.operator as "<"] : c.operator;
+    const op = leftBound ? mirrorComparison(c.operator as "<") : c.operator;
     if (op === ">=" || op === ">") plan.lower ??= bound;
     else if (!plan.upper) Object.assign(plan, { upper: bound, upperInclusive: op === "<=" });
   }

@@ -1,7 +1,8 @@
 import { checkSchemaInvariants, ContractValidator, type OpenApiDocument, type SchemaObject } from "@agent-analytics/contract";
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "../generate/random.js";
-import { solveResponse } from "./solve-response.js";
+import { seededRandom } from "./generate/random.js";
+import { planResponses, type ResponsePlan } from "./plan/response-plan.js";
+import { solveBody, solveDraw } from "./solve-body.js";
 
 const count = { type: "integer", minimum: 0 };
 const instant = { type: "string", format: "date-time" };
@@ -53,33 +54,57 @@ const cases: { pattern: string; properties: Record<string, unknown>; invariants:
   },
 ];
 
-function documentFor(properties: Record<string, unknown>, invariants: string[]): OpenApiDocument {
+const NOW = Date.UTC(2026, 2, 1);
+const request = { path: {}, query: {}, headers: {}, body: undefined };
+
+/** A document with one operation, `GET /target`, answering the Target schema. */
+function documentFor(properties: Record<string, unknown>, invariants: string[], responseInvariants: string[] = []): OpenApiDocument {
   const target: SchemaObject = {
     type: "object",
     required: Object.keys(properties),
     properties,
     "x-invariants": invariants.map((expr, i) => ({ id: `inv-${i}`, expr })),
   };
+  const content = { "application/json": { schema: { $ref: "#/components/schemas/Target" } } };
+  const ok = { description: "ok", content, "x-invariants": responseInvariants.map((expr, i) => ({ id: `response-${i}`, expr })) };
   return {
     openapi: "3.1.0",
     info: { title: "solver test", version: "1" },
-    paths: {},
+    paths: { "/target": { get: { operationId: "getTarget", "x-conformance-class": "solver", responses: { "200": ok } } } },
     components: { schemas: { Target: target, Pair: { type: "object", required: ["x", "y"], properties: { x: count, y: count } } } },
   };
 }
 
+const planOf = (doc: OpenApiDocument): ResponsePlan => planResponses(doc).get("getTarget 200")!;
+
 describe.each(cases)("solver: $pattern", ({ properties, invariants }) => {
-  it("makes every invariant hold and keeps the body schema-valid, for 60 seeds", () => {
+  it("makes every invariant hold and keeps the body schema-valid in one draw, for 60 seeds", () => {
     const doc = documentFor(properties, invariants);
     const validator = new ContractValidator(doc);
-    const schema = { $ref: "#/components/schemas/Target" };
-    const plan = { status: 200, mediaType: "application/json", schema, operationInvariants: [], series: [], seriesArrays: new Set<SchemaObject>(), mentions: new Map<string, number>() };
+    const plan = planOf(doc);
     for (let seed = 1; seed <= 60; seed++) {
-      const now = Date.UTC(2026, 2, 1);
-      const request = { path: {}, query: {}, headers: {}, body: undefined };
-      const { body } = solveResponse(doc, plan, request, { doc, random: seededRandom(seed), clock: { from: now - 30 * 86_400_000, to: now } });
+      const { body, settled } = solveDraw(plan, request, { doc, random: seededRandom(seed), clock: { from: NOW - 30 * 86_400_000, to: NOW } });
       expect(validator.validate("#/components/schemas/Target", body), JSON.stringify(body)).toEqual([]);
-      expect(checkSchemaInvariants(doc, schema, body).map((f) => f.reason), JSON.stringify(body)).toEqual([]);
+      expect(checkSchemaInvariants(doc, plan.schema!, body).map((f) => f.reason), JSON.stringify(body)).toEqual([]);
+      expect(settled).toBe(true);
     }
+  });
+});
+
+describe("solveBody", () => {
+  it("serves a verified body, the same for the same seed", () => {
+    const doc = documentFor({ a: count, b: count, total: count }, ["total == a + b"]);
+    const options = { seed: 7, now: NOW, validator: new ContractValidator(doc) };
+    const first = solveBody(planOf(doc), request, options);
+    expect(first.verified).toBe(true);
+    expect(JSON.stringify(solveBody(planOf(doc), request, options).body)).toBe(JSON.stringify(first.body));
+  });
+
+  it("says which check failed when no draw satisfies the contract", () => {
+    // The invariant asks for more than the schema allows: every draw is repaired into an invalid body.
+    const doc = documentFor({ n: { type: "integer", minimum: 0, maximum: 5 } }, [], ["body.n > 10"]);
+    const outcome = solveBody(planOf(doc), request, { seed: 1, now: NOW, validator: new ContractValidator(doc) });
+    expect(outcome.verified).toBe(false);
+    expect(outcome.reason).toMatch(/^body\/n must be <= 5/);
   });
 });

@@ -1,6 +1,6 @@
 import type { Node, Value } from "@agent-analytics/contract";
-import { assign } from "./assign.js";
-import { evalIn, locate, locationsIn, sameLocation, type Location, type SolveScope } from "./scope.js";
+import { assign, locate, locationsIn, sameLocation } from "../locations.js";
+import { evalIn, type Location, type SolveScope } from "../solve-context.js";
 
 /**
  * Makes `node` evaluate to `target` by writing one location inside it, undoing the arithmetic on
