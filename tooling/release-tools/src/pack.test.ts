@@ -97,7 +97,7 @@ describe("published packages", () => {
     it("runs and reaches the workspace kit's verdict on every requirement", () => {
       const args = ["--base-url", mock!.url, "--token", "any-key", "--classes", "agents,agentos,dashboard,analytics", "--agent-id", "agent_mock", "--run-id", "run_mock"];
       // Offline: npx must find the installed bin, never fetch one.
-      const packed = spawnSync("npx", ["agent-analytics-conformance", ...args, "--report-json", "packed.json"], { cwd: consumer, env: npmEnvironment({ npm_config_offline: "true" }), encoding: "utf8" });
+      const packed = spawnSync("npx", ["@agent-analytics/conformance", ...args, "--report-json", "packed.json"], { cwd: consumer, env: npmEnvironment({ npm_config_offline: "true" }), encoding: "utf8" });
       const workspace = spawnSync(process.execPath, [join(root, "packages/conformance/bin/agent-analytics-conformance.js"), ...args, "--report-json", join(work, "workspace.json")], { encoding: "utf8" });
       expect([0, 1], packed.stderr).toContain(packed.status);
       expect(packed.status).toBe(workspace.status);
