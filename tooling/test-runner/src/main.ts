@@ -34,9 +34,12 @@ export async function main(command: string[], options: RunOptions = {}): Promise
 }
 
 function describeDatabase(database: Database): string {
-  if (database.source === "DATABASE_URL") return "PostgreSQL suites: on DATABASE_URL.";
-  if (database.source === "local server") return `PostgreSQL suites: on the local server at ${database.url} (DATABASE_URL is unset).`;
-  return `PostgreSQL suites: no server at ${database.tried} (${database.reason}) and DATABASE_URL is unset: they will be skipped (see the end).`;
+  if (database.source === "none") {
+    return `PostgreSQL suites: no server at ${database.tried} (${database.reason}) and DATABASE_URL is unset: they will be skipped (see the end).`;
+  }
+  return database.source === "DATABASE_URL"
+    ? "PostgreSQL suites: on DATABASE_URL."
+    : `PostgreSQL suites: on the local server at ${database.url} (DATABASE_URL is unset).`;
 }
 
 function run(command: string[], env: NodeJS.ProcessEnv, out: Sink, summary: RunSummary): Promise<number> {
