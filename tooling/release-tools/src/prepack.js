@@ -9,7 +9,7 @@
  * `pnpm pack` and `pnpm publish` (which `changeset publish` runs here) rewrite both.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 
@@ -44,6 +44,8 @@ export function prepack(dir, env) {
     );
   }
   if (manifest.scripts?.build) {
+    // From scratch: files of a deleted source left in dist/ by an earlier build must not ship.
+    rmSync(join(dir, "dist"), { recursive: true, force: true });
     const build = spawnSync("pnpm", ["run", "build"], { cwd: dir, stdio: "inherit", env });
     if (build.status !== 0) return fail(`${manifest.name}: the build failed; nothing packed.`);
   }
