@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE, recentFixture } from "./test/fixture.js";
-import { call, ENGINES, startTestServer, type TestServer } from "./test/harness.js";
+import { call, describeEachEngine, startTestServer, type TestServer } from "./test/harness.js";
 
 const zeroTokens = { audio_tokens: 0, input_audio_tokens: 0, output_audio_tokens: 0, cached_tokens: 0, cache_write_tokens: 0, reasoning_tokens: 0 };
 const FULL = "from=2026-02-01T00:00:00.000Z&to=2026-03-31T23:59:59.999Z";
 const RANGE = "startDate=2026-02-22&endDate=2026-03-03";
 const kbAll = { kbFileCount: 3, kbCount: 2, kbExtractInputTokens: 3500, kbExtractOutputTokens: 350, kbExtractTotalTokens: 3850 };
 
-describe.each(ENGINES)("exact figures on $name", (engine) => {
+describeEachEngine("exact figures on $name", (engine) => {
   let server: TestServer;
   let admin: string;
   let member: string;

@@ -1,7 +1,7 @@
 import { document, listOperations } from "@agent-analytics/contract";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { handlers } from "../handlers/index.js";
-import { call, ENGINES, startTestServer, type TestServer } from "../test/harness.js";
+import { call, describeEachEngine, startTestServer, type TestServer } from "../test/harness.js";
 
 /** A request for every operation that is valid apart from its credentials. */
 const REQUESTS: Record<string, [string, string, unknown?]> = {
@@ -30,7 +30,7 @@ it("has a handler and an auth case for every operationId of the document", () =>
   expect(Object.keys(REQUESTS).sort()).toEqual(operations.map((op) => op.operationId).sort());
 });
 
-describe.each(ENGINES)("auth and tenancy on $name", (engine) => {
+describeEachEngine("auth and tenancy on $name", (engine) => {
   let server: TestServer;
   let key: string;
   beforeAll(async () => {

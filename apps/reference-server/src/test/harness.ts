@@ -1,20 +1,31 @@
 import { randomBytes } from "node:crypto";
 import { checkResponse, document, matchRoute, parseRequest } from "@agent-analytics/contract";
 import { pino } from "pino";
-import { expect } from "vitest";
+import { describe, expect } from "vitest";
 import { validator } from "../http/contract.js";
 import { startServer, type RunningServer } from "../server.js";
 import { openDatabase } from "../storage/engine.js";
 import { createKey, createOrganization, type Role } from "../storage/keys.js";
 
 /**
- * The engines every integration test runs on: PGlite always, PostgreSQL when DATABASE_URL is set.
- * With DATABASE_URL set, an unreachable server makes the tests fail (startServer throws), never skip.
+ * The engines every integration test runs on: PGlite always, PostgreSQL on DATABASE_URL (the root
+ * `pnpm test` sets it to the local server when one answers at the default address). With
+ * DATABASE_URL set, an unreachable server makes the tests fail (startServer throws), never skip.
  */
 export const ENGINES: { name: "pglite" | "postgres"; databaseUrl?: string }[] = [
   { name: "pglite" },
-  ...(process.env.DATABASE_URL ? [{ name: "postgres" as const, databaseUrl: process.env.DATABASE_URL }] : []),
+  { name: "postgres", databaseUrl: process.env.DATABASE_URL || undefined },
 ];
+
+/**
+ * `describe.each(ENGINES)`, except that without DATABASE_URL the PostgreSQL suite is still
+ * registered, as skipped, so the run counts what it did not do. `$name` in the title is the engine.
+ */
+export function describeEachEngine(title: string, body: (engine: (typeof ENGINES)[number]) => void): void {
+  for (const engine of ENGINES) {
+    describe.skipIf(engine.name === "postgres" && !engine.databaseUrl)(title.replace("$name", engine.name), () => body(engine));
+  }
+}
 
 export interface TestServer extends RunningServer {
   stop(): Promise<void>;
