@@ -1,5 +1,5 @@
 import type { Operation } from "./operations.js";
-import { pointerSegment } from "./validator.js";
+import { pointerSegment } from "./refs.js";
 
 /** Pointer to an operation object inside the document. */
 export function operationPointer(operation: Operation): string {
@@ -11,10 +11,13 @@ export function operationPointer(operation: Operation): string {
  * addressed there, since a pointer cannot pass through a reference.
  */
 export function responseSchemaPointer(operation: Operation, status: string, mediaType: string): string {
+  return `${responsePointer(operation, status)}/content/${pointerSegment(mediaType)}/schema`;
+}
+
+/** Pointer to an operation's response object for a status (its component, when it is a `$ref`). */
+export function responsePointer(operation: Operation, status: string): string {
   const raw = operation.object.responses[status];
-  const base =
-    raw && "$ref" in raw ? (raw.$ref as string) : `${operationPointer(operation)}/responses/${pointerSegment(status)}`;
-  return `${base}/content/${pointerSegment(mediaType)}/schema`;
+  return raw && "$ref" in raw ? (raw.$ref as string) : `${operationPointer(operation)}/responses/${pointerSegment(status)}`;
 }
 
 export function requestBodySchemaPointer(operation: Operation, mediaType: string): string {
