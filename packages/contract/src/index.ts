@@ -3,6 +3,7 @@ export * from "./errors.js";
 export * from "./examples.js";
 export * from "./invariant-check.js";
 export * from "./invariants/index.js";
+export * from "./keyword-location.js";
 export * from "./operations.js";
 export * from "./pointers.js";
 export * from "./provenance/index.js";
