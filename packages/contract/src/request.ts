@@ -1,7 +1,7 @@
-import type { OpenApiDocument, ParameterObject, SchemaObject } from "./document.js";
+import type { OpenApiDocument, SchemaObject } from "./document.js";
 import { checkInvariant, type Invariant } from "./invariants/index.js";
 import type { Operation } from "./operations.js";
-import { operationPointer, requestBodySchemaPointer } from "./pointers.js";
+import { operationPointer, parameterPointer, requestBodySchemaPointer } from "./pointers.js";
 import { deref, pointerSegment } from "./refs.js";
 import type { ContractValidator } from "./validator.js";
 
@@ -46,13 +46,10 @@ export function parseRequest(
 ): RequestParseResult {
   const issues: RequestIssue[] = [];
   const parsed: ParsedRequest = { path: {}, query: {}, headers: {}, body: raw.body };
-  const ownParams = operation.object.parameters ?? [];
 
   operation.parameters.forEach((param) => {
     if (param.in === "cookie") return;
-    const index = ownParams.findIndex((p) => deref<ParameterObject>(doc, p) === param);
-    const ref = ownParams[index];
-    const pointer = ref && "$ref" in ref ? `${ref.$ref}/schema` : `${operationPointer(operation)}/parameters/${index}/schema`;
+    const paramPointer = parameterPointer(doc, operation, param);
     const source =
       param.in === "path" ? raw.pathParams : param.in === "query" ? raw.query : raw.headers;
     const key = param.in === "header" ? param.name.toLowerCase() : param.name;
@@ -60,9 +57,8 @@ export function parseRequest(
     const target = param.in === "header" ? parsed.headers : param.in === "path" ? parsed.path : parsed.query;
     const schema = param.schema ? deref<SchemaObject>(doc, param.schema) : undefined;
 
-    const paramPointer = ref && "$ref" in ref ? ref.$ref : `${operationPointer(operation)}/parameters/${index}`;
     if (value === undefined || value === "") {
-      if (param.required) issues.push({ in: param.in, name: param.name, message: "is required", rule: `${paramPointer}/required` });
+      if (param.required) issues.push({ in: param.in, name: param.name, message: "is required", ...(paramPointer ? { rule: `${paramPointer}/required` } : {}) });
       else if (schema && "default" in schema) target[param.name] = schema.default;
       return;
     }
@@ -71,7 +67,7 @@ export function parseRequest(
       return;
     }
     const typed = schema ? coerce(doc, schema, value) : value;
-    const invalid = schema && index >= 0 ? validator.validate(pointer, typed) : [];
+    const invalid = schema && paramPointer ? validator.validate(`${paramPointer}/schema`, typed) : [];
     for (const issue of invalid) issues.push({ in: param.in, name: param.name, message: issue.message, rule: issue.rule });
     target[param.name] = invalid.length === 0 && schema ? clamp(schema, typed) : typed;
   });

@@ -4,6 +4,7 @@ import {
   isReference,
   keywordLocation,
   operationPointer,
+  parameterPointer,
   pointerSegment,
   schemaTypes,
   type OpenApiDocument,
@@ -45,7 +46,7 @@ export function boundProbes(doc: OpenApiDocument, operation: Operation, window: 
   const probes: BoundProbe[] = [];
   const at = operationPointer(operation);
   for (const param of operation.parameters) {
-    if (param.in === "query") probes.push(...parameterProbes(doc, param, parameterPointer(operation, param, doc)));
+    if (param.in === "query") probes.push(...parameterProbes(doc, param, pointerOf(operation, param, doc)));
   }
   const names = new Set(operation.parameters.map((p) => p.name));
   // A relation between parameters is the operation's request invariant where it declares one.
@@ -70,7 +71,7 @@ export function boundProbes(doc: OpenApiDocument, operation: Operation, window: 
     const startParam = operation.parameters.find((p) => p.name === range.start)!;
     const formats = formatsOf(doc, startParam.schema ?? {});
     if (formats.has("date") && formats.has("date-time")) {
-      const rule = parameterPointer(operation, startParam, doc);
+      const rule = pointerOf(operation, startParam, doc);
       if (range.kind === "date-time") probes.push({ label: `${range.start}/${range.end} as calendar dates`, query: { [range.start]: first, [range.end]: last }, expect: "accept", rule });
       else probes.push({ label: `${range.start}/${range.end} as date-times`, query: { [range.start]: `${first}T00:00:00.000Z`, [range.end]: `${window.endDay}T00:00:00.000Z` }, expect: "accept", rule });
     }
@@ -78,7 +79,7 @@ export function boundProbes(doc: OpenApiDocument, operation: Operation, window: 
   // Dashboard: `userId` is open to every caller ("admin only when allInOrg is true").
   const userId = operation.parameters.find((p) => p.name === "userId");
   if (userId && names.has("allInOrg")) {
-    probes.push({ label: "userId without allInOrg", query: { userId: "someone", allInOrg: "false" }, expect: "accept", rule: parameterPointer(operation, userId, doc) });
+    probes.push({ label: "userId without allInOrg", query: { userId: "someone", allInOrg: "false" }, expect: "accept", rule: pointerOf(operation, userId, doc) });
   }
   if (operation.requestBody?.required) {
     const body = isReference(operation.object.requestBody) ? operation.object.requestBody.$ref : `${at}/requestBody`;
@@ -91,12 +92,9 @@ export function boundProbes(doc: OpenApiDocument, operation: Operation, window: 
   return probes;
 }
 
-/** Pointer to a parameter object: its component, or its place in the operation. */
-function parameterPointer(operation: Operation, param: ParameterObject, doc: OpenApiDocument): string {
-  const own = operation.object.parameters ?? [];
-  const index = own.findIndex((p) => deref<ParameterObject>(doc, p) === param);
-  const raw = own[index];
-  return raw && isReference(raw) ? raw.$ref : `${operationPointer(operation)}/parameters/${index}`;
+/** Pointer to a parameter object (the operation's own, as every probed parameter is). */
+function pointerOf(operation: Operation, param: ParameterObject, doc: OpenApiDocument): string {
+  return parameterPointer(doc, operation, param) ?? operationPointer(operation);
 }
 
 function parameterProbes(doc: OpenApiDocument, param: ParameterObject, pointer: string): BoundProbe[] {
