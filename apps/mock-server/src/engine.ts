@@ -1,5 +1,6 @@
 import {
   ContractValidator,
+  declaredHeaders,
   describeIssues,
   document as mergedDocument,
   errorResponse,
@@ -10,6 +11,7 @@ import {
   problem,
   requiresCredentials,
   responseFor,
+  routeErrorResponse,
   responseSchemaPointer,
   successStatuses,
   validationStatus,
@@ -84,10 +86,10 @@ export class MockEngine {
   private route(request: MockRequest, cors: Record<string, string>): MockResponse {
     const { pathname, query } = splitUrl(request.url);
     const match = matchRoute(this.doc, request.method, pathname);
-    if (match.kind === "not-found") return this.reply(problem(404, `no operation at ${pathname}`), cors, 0);
-    if (match.kind === "method-not-allowed") {
-      const denied = problem(405, `${request.method} is not allowed on ${pathname}`);
-      return this.reply(denied, { ...cors, allow: match.allow.join(", ") }, 0);
+    if (match.kind !== "operation") {
+      // Under a module's prefix, in that module's format; elsewhere a problem.
+      const routed = routeErrorResponse(this.doc, match, request.method, pathname);
+      return this.reply(routed, { ...cors, ...lowerCase(routed.headers) }, 0);
     }
     const { operation, pathParams } = match;
 
@@ -142,22 +144,27 @@ export class MockEngine {
     }
     const dynamic = prefs.example !== undefined ? false : (prefs.dynamic ?? this.options.dynamic);
     const content = response.content !== undefined && Object.keys(response.content).length > 0;
-    if (!content) return { status, headers: cors, body: "", delayMs };
+    // Headers whose value the contract declares from the request (the `limit` applied).
+    const replyHeaders = { ...cors };
+    if (parsed && status < 300) for (const header of declaredHeaders(this.doc, operation, status, parsed)) replyHeaders[header.name.toLowerCase()] = header.value;
+    if (!content) return { status, headers: replyHeaders, body: "", delayMs };
 
     if (!dynamic && examples.length > 0) {
       const chosen = examples.find((e) => e.name === prefs.example) ?? examples[0]!;
-      return { status, headers: { ...cors, "content-type": chosen.contentType }, body: chosen.body, delayMs };
+      return { status, headers: { ...replyHeaders, "content-type": chosen.contentType }, body: chosen.body, delayMs };
     }
     const plan = this.plans.get(`${operation.operationId} ${status}`);
     if (status >= 400 || !plan || !parsed) {
       const message = `mocked ${status} response for ${operation.operationId}`;
       return this.reply(errorResponse(this.doc, operation, status, message), cors, delayMs);
     }
-    const { pathname, query } = splitUrl(request.url);
-    const identity = [request.method.toUpperCase(), pathname, normalizedQuery(query, (k) => !isControlParameter(k)), request.body ?? ""];
+    const { query } = splitUrl(request.url);
+    // The operation's own path, so that a request under a base path (`/api-proxy`) gets the same data.
+    const path = operation.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(String(parsed.path[name])));
+    const identity = [request.method.toUpperCase(), path, normalizedQuery(query, (k) => !isControlParameter(k)), request.body ?? ""];
     const cacheKey = `${operation.operationId} ${status} ${identity.join(" ")} ${prefs.seed ?? this.options.seed}`;
     const cached = this.cache.get(cacheKey);
-    const headers = { ...cors, "content-type": plan.mediaType };
+    const headers = { ...replyHeaders, "content-type": plan.mediaType };
     if (cached !== undefined) return { status, headers, body: cached, delayMs };
     const seed = hashSeed(...identity, prefs.seed ?? this.options.seed);
     const generated = solveBody(plan, parsed, { seed, now: this.options.now, validator: this.validator });
@@ -175,4 +182,8 @@ export class MockEngine {
   private reply(error: ErrorResponse, headers: Record<string, string>, delayMs: number): MockResponse {
     return { status: error.status, headers: { ...headers, "content-type": error.contentType }, body: JSON.stringify(error.body), delayMs };
   }
+}
+
+function lowerCase(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }

@@ -55,11 +55,31 @@ export class MergeClashError extends Error {
 }
 
 export const CONFORMANCE_CLASS = "x-conformance-class";
+/** A module's root `x-provenance` travels into its `x-modules` entry as `provenance`. */
+export const PROVENANCE = "x-provenance";
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 export interface MergeOptions {
   info: OpenApiDocument["info"];
-  servers?: unknown[];
+  servers?: { url: string; description?: string }[];
+}
+
+/** The path of a server URL (`https://host/api-proxy` -> `/api-proxy`). */
+function serverPath(url: string): string {
+  return (/^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(url)?.[1] ?? "").replace(/\/+$/, "");
+}
+
+/**
+ * A module whose servers carry a base path (`https://app.autoposting.ai/api-proxy`) keeps them on
+ * each of its path items, with the merged document's servers after them, so that its operations
+ * are found under that base path as well as at the root. Other modules' servers say nothing the
+ * merged servers do not.
+ */
+function pathServers(document: OpenApiDocument, root: MergeOptions["servers"]): unknown[] | undefined {
+  const own = (document.servers as { url: string; description?: string }[] | undefined) ?? [];
+  if (!own.some((server) => serverPath(server.url) !== "")) return undefined;
+  const all = [...own, ...(root ?? [])];
+  return all.filter((server, i) => all.findIndex((other) => other.url === server.url) === i);
 }
 
 /** Checks each module on its own (3.1, every `$ref` resolves), then merges them. */
@@ -92,8 +112,9 @@ export function mergeModules(modules: ModuleDocument[], options: MergeOptions): 
       if (!tags.some((t) => t.name === tag.name)) tags.push(tag);
     });
 
+    const servers = pathServers(document, options.servers);
     for (const [path, item] of Object.entries(document.paths ?? {})) {
-      const merged = (paths[path] ??= {});
+      const merged = (paths[path] ??= servers && !("servers" in item) ? { servers } : {});
       for (const [key, value] of Object.entries(item)) {
         const definition = { module, pointer: joinPointer(["paths", path, key]), value };
         if (!METHODS.includes(key)) {
@@ -138,6 +159,7 @@ export function mergeModules(modules: ModuleDocument[], options: MergeOptions): 
       title: document.info.title,
       source: file,
       description: document.info.description ?? "",
+      ...(document[PROVENANCE] ? { provenance: document[PROVENANCE] } : {}),
     })),
   };
 }

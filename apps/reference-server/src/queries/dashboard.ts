@@ -6,6 +6,8 @@ import { splitRange } from "./time.js";
 export interface DashboardScope {
   /** Only sessions of this user (the caller's own, or the `userId` filter); undefined: all. */
   userId?: string;
+  /** Also only sessions of this user: a `userId` filter narrowing the caller's own scope. */
+  alsoUserId?: string;
   agentId?: string;
   metadataKey?: string;
   metadataValue?: string;
@@ -19,7 +21,7 @@ export interface DashboardScope {
 export async function dashboardStats(db: Queryable, orgId: string, start: number, end: number, scope: DashboardScope): Promise<DashboardStats> {
   const split = splitRange(start, end);
   const base: unknown[] = [orgId, split.fullFrom, split.fullTo, ...split.edges];
-  const byUser = scope.userId !== undefined || scope.metadataKey !== undefined || scope.metadataValue !== undefined;
+  const byUser = scope.userId !== undefined || scope.alsoUserId !== undefined || scope.metadataKey !== undefined || scope.metadataValue !== undefined;
   // Whole days come from the smallest rollup with the dimensions the scope needs; without a user
   // scope the counts come from agent_daily and the distinct users from user_daily.
   const edge = (column: string) => `((${column} >= $4 AND ${column} < $5) OR (${column} >= $6 AND ${column} < $7))`;
@@ -73,6 +75,7 @@ async function aggregate(
   const where: string[] = [];
   let join = "";
   if (scope.userId !== undefined) where.push(`p.user_id = $${params.push(scope.userId)}`);
+  if (scope.alsoUserId !== undefined) where.push(`p.user_id = $${params.push(scope.alsoUserId)}`);
   if (scope.agentId !== undefined) where.push(`p.agent_id = $${params.push(scope.agentId)}`);
   if (scope.metadataKey !== undefined || scope.metadataValue !== undefined) {
     // Sessions without a user never match a metadata filter: the inner join drops them.

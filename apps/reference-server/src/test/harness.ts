@@ -113,9 +113,11 @@ function assertContract(method: string, path: string, headers: Record<string, st
   const query = Object.fromEntries(url.searchParams.entries());
   const parsed = parseRequest(document, validator, match.operation, { pathParams: match.pathParams, query, headers, body });
   const request = parsed.ok ? parsed.request : { path: match.pathParams, query, headers, body };
-  const check = checkResponse(document, validator, match.operation, request, { status: reply.status, contentType: reply.contentType, body: reply.body });
+  const responseHeaders = Object.fromEntries(reply.headers.entries());
+  const check = checkResponse(document, validator, match.operation, request, { status: reply.status, contentType: reply.contentType, body: reply.body, headers: parsed.ok ? responseHeaders : undefined });
   expect(check.statusDocumented, `${method} ${path}: status ${reply.status} is documented`).toBe(true);
   expect(check.contentTypeDocumented, `${method} ${path}: content type ${reply.contentType}`).toBe(true);
   expect(check.schemaIssues, `${method} ${path}: ${JSON.stringify(reply.body).slice(0, 300)}`).toEqual([]);
   expect(check.invariantFailures.map((f) => `${f.invariant.id}: ${f.reason}`), `${method} ${path}`).toEqual([]);
+  expect(check.headerIssues.map((i) => i.message), `${method} ${path}`).toEqual([]);
 }
