@@ -98,7 +98,7 @@ describe("contract-diff", () => {
     const { code, out } = await diff();
     expect(code).toBe(1);
     expect(out).toMatch(expected);
-    expect(out).toContain("no major changeset for @agent-analytics/conformance, @agent-analytics/contract, @agent-analytics/types");
+    expect(out).toContain("no such changeset for @agent-analytics/conformance, @agent-analytics/contract, @agent-analytics/types");
   });
 
   it("passes an additive change (a new optional response field)", async () => {
@@ -116,11 +116,25 @@ describe("contract-diff", () => {
     });
     const partial = await diff();
     expect(partial.code).toBe(1);
-    expect(partial.out).toContain("no major changeset for @agent-analytics/conformance, @agent-analytics/types");
+    expect(partial.out).toContain("no such changeset for @agent-analytics/conformance, @agent-analytics/types");
     writeFileSync(join(repo, ".changeset/partial.md"), `---\n${MAJOR}\n---\n\nStats lose averageRunDurationMs.\n`);
     const full = await diff();
     expect(full.code).toBe(0);
     expect(full.out).toContain("Breaking, announced");
+  });
+
+  it("takes a minor changeset as the breaking release of a package below 1.0.0, and not a patch", async () => {
+    const MINOR = ["contract", "types", "conformance"].map((p) => `"@agent-analytics/${p}": minor`).join("\n");
+    const PATCH = MINOR.replace(/minor/g, "patch");
+    plant(() => {
+      planted[0]!.edit();
+      writeFileSync(join(repo, ".changeset/zero.md"), `---\n${PATCH}\n---\n\nStats lose averageRunDurationMs.\n`);
+    });
+    expect((await diff()).code).toBe(1);
+    writeFileSync(join(repo, ".changeset/zero.md"), `---\n${MINOR}\n---\n\nStats lose averageRunDurationMs.\n`);
+    const minor = await diff();
+    expect(minor.code).toBe(0);
+    expect(minor.out).toContain("Breaking, announced");
   });
 
   it("prints JSON with --json", async () => {

@@ -2,8 +2,8 @@
  * `contract-diff [--base REF] [--json]` (`pnpm contract:diff` at the root): compares the merged
  * contract of the working tree (merged afresh from specs/, so unregenerated edits count) with the
  * one committed at a base revision, and classes every change as breaking or not for clients and
- * for servers. Exit codes: 0 nothing breaks, or a major changeset announces it; 1 a breaking change
- * without a major changeset; 2 the comparison could not run.
+ * for servers. Exit codes: 0 nothing breaks, or a breaking changeset announces it; 1 a breaking change
+ * without one (major, or minor below 1.0.0); 2 the comparison could not run.
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -23,8 +23,8 @@ const USAGE = `Usage: pnpm contract:diff [--base REF] [--json]
   --json       print the report as JSON (use \`pnpm -s contract:diff --json\` for clean output)
   --rules      list every kind of change and whom it breaks
 
-Exit codes: 0 nothing breaks (or a major changeset announces it), 1 a breaking change without a
-major changeset for the affected packages, 2 the comparison could not run.`;
+Exit codes: 0 nothing breaks (or a changeset announces a breaking release), 1 a breaking change without a
+breaking changeset (major; minor below 1.0.0) for the affected packages, 2 the comparison could not run.`;
 
 /** Files generated from the contract that published packages ship. */
 const SHIPPED = ["packages/contract/src/openapi.json", "packages/types/src/openapi.generated.ts"];

@@ -8,7 +8,7 @@ export interface DiffReport {
   changes: Change[];
   breaking: { clients: number; servers: number };
   changesets: ChangesetVerdict;
-  /** False when a change breaks clients or servers and a major changeset is missing. */
+  /** False when a change breaks clients or servers and a breaking changeset is missing. */
   ok: boolean;
 }
 
@@ -35,12 +35,12 @@ export function formatTable(report: DiffReport): string {
   const render = (row: string[]) => row.map((value, i) => (i === row.length - 1 ? value : value.padEnd(widths[i]!))).join("  ");
   lines.push("", render(rows[0]!), render(widths.map((w) => "-".repeat(w))), ...rows.slice(1).map(render), "");
   lines.push(`${changes.length} change(s): ${breaking.clients} break clients, ${breaking.servers} break servers.`);
-  if (breaking.clients + breaking.servers === 0) lines.push("Nothing breaks: no major release needed.");
-  else if (changesets.missing.length === 0) lines.push(`Breaking, announced: .changeset/ has a major release of ${changesets.affected.join(", ")}.`);
+  if (breaking.clients + breaking.servers === 0) lines.push("Nothing breaks: no breaking release needed.");
+  else if (changesets.missing.length === 0) lines.push(`Breaking, announced: .changeset/ has a breaking release of ${changesets.affected.join(", ")}.`);
   else {
     lines.push(
-      `Breaking changes need a major release of ${changesets.affected.join(", ")}; no major changeset for ${changesets.missing.join(", ")}.`,
-      "Undo the breaking change, or run `pnpm changeset`, choose major for those packages and say what breaks for whom.",
+      `Breaking changes need a breaking release (major; minor below 1.0.0) of ${changesets.affected.join(", ")}; no such changeset for ${changesets.missing.join(", ")}.`,
+      "Undo the breaking change, or run `pnpm changeset`, choose major (minor for a 0.x package) for those packages and say what breaks for whom.",
     );
   }
   return lines.join("\n");
