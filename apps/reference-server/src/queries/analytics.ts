@@ -1,5 +1,5 @@
 import type { Queryable } from "../storage/engine.js";
-import { splitRange } from "./time.js";
+import { splitRange, wholeWeeks } from "./time.js";
 
 export interface WindowFigures {
   key: string | null;
@@ -173,10 +173,19 @@ async function query(
   const userCol = table === "agent_daily" ? "NULL::text" : "nullif(user_id, '')";
   const select = `sum(incoming)::float8 AS incoming, sum(outgoing)::float8 AS outgoing, sum(initiated)::float8 AS initiated,
        sum(initiated_completed)::float8 AS initiated_completed, sum(completed)::float8 AS completed`;
+  const columns = `${agentCol} AS agent_id, ${userCol} AS user_id, incoming, outgoing, initiated, initiated_completed, completed`;
+  let rollup = `SELECT ${bucket("day")} AS bucket, ${columns} FROM ${table} WHERE org_id = $1 AND day >= $2::date AND day < $3::date${and(rollupWhere)}`;
+  if (table === "user_daily" && grouping.by !== "period") {
+    // Per-user sums without day buckets: whole weeks from user_week, the days around them from user_daily.
+    const [from, to] = wholeWeeks(split.fullFrom, split.fullTo).map((w) => `$${params.push(w)}::date`);
+    rollup = `SELECT NULL::text AS bucket, ${columns} FROM user_week WHERE org_id = $1 AND week >= ${from} AND week < ${to}${and(rollupWhere)}
+       UNION ALL
+       SELECT NULL::text, ${columns} FROM user_daily
+       WHERE org_id = $1 AND ((day >= $2::date AND day < ${from}) OR (day >= ${to} AND day < $3::date))${and(rollupWhere)}`;
+  }
   const rows = await db.query<Record<string, unknown>>(
     `WITH parts AS (
-       SELECT ${bucket("day")} AS bucket, ${agentCol} AS agent_id, ${userCol} AS user_id, incoming, outgoing, initiated, initiated_completed, completed
-       FROM ${table} WHERE org_id = $1 AND day >= $2::date AND day < $3::date${and(rollupWhere)}
+       ${rollup}
        UNION ALL
        SELECT ${bucket("(ts AT TIME ZONE 'UTC')::date")}, agent_id, user_id, (event_type = 'incomingMessages')::int,
          (event_type = 'outgoingMessages')::int, (event_type = 'tasksInitiated')::int,
