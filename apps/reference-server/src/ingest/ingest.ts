@@ -1,5 +1,6 @@
 import type { IngestBatch, IngestResult } from "@agent-analytics/types";
 import type { Database, Transaction } from "../storage/engine.js";
+import { INGEST_LOCK, lockArgs } from "../storage/locks.js";
 import { applyRollups } from "./rollups.js";
 import { contentKey, normalize, RECORD_TYPES, type Canonical, type RecordType } from "./records.js";
 import { resolveReferences } from "./references.js";
@@ -44,7 +45,7 @@ export async function ingestBatch(db: Database, orgId: string, batch: IngestBatc
 
 async function ingestInTransaction(tx: Transaction, orgId: string, batch: IngestBatch): Promise<IngestOutcome> {
   // Shared: batches run side by side; POST /metrics/refresh takes it exclusively while it rebuilds.
-  await tx.query("SELECT pg_advisory_xact_lock_shared(hashtext('ingest:' || $1))", [orgId]);
+  await tx.query(`SELECT pg_advisory_xact_lock_shared(${lockArgs(INGEST_LOCK)})::text`, [orgId]);
   const counts = () => ({ users: 0, agents: 0, sessions: 0, runs: 0, messages: 0, feedback: 0, kbFiles: 0, total: 0 });
   const received = counts();
   const accepted = counts();

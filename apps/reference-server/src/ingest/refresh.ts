@@ -1,4 +1,5 @@
 import type { Queryable } from "../storage/engine.js";
+import { INGEST_LOCK, lockArgs } from "../storage/locks.js";
 import { applyRollups } from "./rollups.js";
 
 /**
@@ -7,7 +8,7 @@ import { applyRollups } from "./rollups.js";
  * keep their `id` and `created_at`; `updated_at` becomes now.
  */
 export async function rebuildRollups(tx: Queryable, orgId: string): Promise<void> {
-  await tx.query("SELECT pg_advisory_xact_lock(hashtext('ingest:' || $1))", [orgId]);
+  await tx.query(`SELECT pg_advisory_xact_lock(${lockArgs(INGEST_LOCK)})::text`, [orgId]);
   for (const table of ["activity_daily", "agent_daily", "user_daily", "user_week", "user_month", "kb_daily", "agent_stats", "metrics_day_users", "metrics_day_models"]) {
     await tx.query(`DELETE FROM ${table} WHERE org_id = $1`, [orgId]);
   }

@@ -110,6 +110,11 @@ async function openPostgres(url: string, schema: string | undefined, poolSize = 
     },
     async transaction<T>(fn: (tx: Transaction) => Promise<T>) {
       const client = await pool.connect();
+      // A connection that dies mid-transaction fails the statement in flight; the client's own
+      // error event must not crash the process. A client whose ROLLBACK fails is discarded.
+      const ignore = () => {};
+      client.on("error", ignore);
+      let broken = false;
       try {
         await client.query("BEGIN");
         const result = await fn({
@@ -127,10 +132,11 @@ async function openPostgres(url: string, schema: string | undefined, poolSize = 
         await client.query("COMMIT");
         return result;
       } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
+        broken = await client.query("ROLLBACK").then(() => false, () => true);
         throw error;
       } finally {
-        client.release();
+        client.off("error", ignore);
+        client.release(broken);
       }
     },
     async exec(sql: string) {

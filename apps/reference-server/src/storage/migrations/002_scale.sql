@@ -17,6 +17,10 @@ ALTER TABLE events DROP CONSTRAINT events_pkey;
 DROP INDEX events_by_time;
 ALTER TABLE events ADD PRIMARY KEY (org_id, ts, id);
 
+-- Runs are read by agent (the agents module) and by id, never by time alone (analytics reads
+-- the events): the time index cost every run insert and served no query.
+DROP INDEX runs_by_time;
+
 -- Per organisation, ISO week (its Monday) and user: the counters top users ranks by. A window
 -- reads its whole weeks here and only the days outside them from user_daily, a third of the
 -- rows of a 30-day window and a seventh of a long one.
