@@ -1,9 +1,11 @@
 -- Rollup rows are updated by every batch that touches their key. Room on each page lets those
 -- updates be HOT (no new index entries; old versions pruned within the page), so rollup reads
--- stay as cheap after heavy ingest as before it. (Applies to pages written from now on.)
+-- stay as cheap after heavy ingest as before it. The hottest rows (one per user and day or week,
+-- updated by every batch of that day or week) get the most room. (Applies to pages written from
+-- now on.)
 ALTER TABLE activity_daily SET (fillfactor = 70);
-ALTER TABLE agent_daily SET (fillfactor = 70);
-ALTER TABLE user_daily SET (fillfactor = 70);
+ALTER TABLE agent_daily SET (fillfactor = 50);
+ALTER TABLE user_daily SET (fillfactor = 50);
 ALTER TABLE user_month SET (fillfactor = 70);
 ALTER TABLE kb_daily SET (fillfactor = 70);
 ALTER TABLE agent_stats SET (fillfactor = 50);
@@ -34,7 +36,7 @@ CREATE TABLE user_week (
   initiated_completed bigint NOT NULL DEFAULT 0,
   completed bigint NOT NULL DEFAULT 0,
   PRIMARY KEY (org_id, week, user_id)
-) WITH (fillfactor = 70);
+) WITH (fillfactor = 50);
 
 INSERT INTO user_week (org_id, week, user_id, incoming, outgoing, initiated, initiated_completed, completed)
 SELECT org_id, date_trunc('week', day)::date, user_id, sum(incoming), sum(outgoing), sum(initiated), sum(initiated_completed), sum(completed)
