@@ -10,42 +10,31 @@ export async function post(url: string, headers: Record<string, string>, body: u
 }
 
 /**
- * Loads the batches through POST /ingest/batch, alternating in chunks of `chunk` records between
- * one instance (`urls[0]`) and every instance in turn (round-robin), so that both modes are
- * measured on the same growing data; `concurrency` clients post at once.
+ * Posts batches through POST /ingest/batch until about `chunk` records went in (or the batches
+ * ran out), from `concurrency` clients, each batch to the next of `urls` in turn (a round-robin
+ * balancer). Returns what went in, and whether the batches ran out.
  */
-export async function ingest(
+export async function ingestChunk(
   batches: Iterator<IngestBatch>,
   urls: string[],
   headers: Record<string, string>,
-  options: { concurrency: number; chunk: number; progress: (loaded: number) => void },
-): Promise<{ one: IngestTally; all: IngestTally }> {
-  const tallies = { one: { records: 0, seconds: 0 }, all: { records: 0, seconds: 0 } };
+  options: { concurrency: number; chunk: number },
+): Promise<IngestTally & { done: boolean }> {
+  let records = 0;
   let done = false;
-  let loaded = 0;
-  for (let round = 0; !done; round++) {
-    const mode = round % 2 === 0 || urls.length === 1 ? "one" : "all";
-    const targets = mode === "one" ? urls.slice(0, 1) : urls;
-    let inChunk = 0;
-    let turn = 0;
-    const started = performance.now();
-    const worker = async () => {
-      while (inChunk < options.chunk) {
-        const next = batches.next();
-        if (next.done) {
-          done = true;
-          return;
-        }
-        const size = batchSize(next.value);
-        inChunk += size;
-        await post(targets[turn++ % targets.length]!, headers, next.value);
-        loaded += size;
-        options.progress(loaded);
+  let turn = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (records < options.chunk && !done) {
+      const next = batches.next();
+      if (next.done) {
+        done = true;
+        return;
       }
-    };
-    await Promise.all(Array.from({ length: options.concurrency }, worker));
-    tallies[mode].records += inChunk;
-    tallies[mode].seconds += (performance.now() - started) / 1000;
-  }
-  return tallies;
+      records += batchSize(next.value);
+      await post(urls[turn++ % urls.length]!, headers, next.value);
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  return { records, seconds: (performance.now() - started) / 1000, done };
 }

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { runEngine, type Run, type Settings } from "./procedure.js";
+import { runSizes, type Run, type Settings } from "./procedure.js";
 import { report } from "./report.js";
 
 /**
@@ -28,11 +28,8 @@ const BASELINE = process.env.BENCH_BASELINE_BIN;
 const loadBefore = loadavg()[0]!;
 const started = performance.now();
 const runs: Run[] = [];
-if (process.env.DATABASE_URL) {
-  if (BASELINE) runs.push(await runEngine({ label: "baseline", engine: "postgres", sizes: SIZES.slice(0, 1), instances: 1, bin: BASELINE }, settings));
-  runs.push(await runEngine({ label: "postgres", engine: "postgres", sizes: SIZES, instances: 2, explain: true, refresh: true }, settings));
-}
-if (PGLITE_RECORDS > 0) runs.push(await runEngine({ label: "pglite", engine: "pglite", sizes: [PGLITE_RECORDS], instances: 1 }, settings));
+if (process.env.DATABASE_URL) runs.push(await runSizes("postgres", SIZES, 2, settings, BASELINE));
+if (PGLITE_RECORDS > 0) runs.push(await runSizes("pglite", [PGLITE_RECORDS], 1, settings));
 
 const vars = [
   process.env.DATABASE_URL ? "DATABASE_URL=postgres://…" : "",
