@@ -34,7 +34,9 @@ export interface Run {
   instances: number;
   steps: Step[];
   notReached: { records: number; reason: string }[];
-  refresh?: { seconds: number; otherInstance: string };
+  /** Background refreshes across the instances: after the first size, and after the last when the budget allows. */
+  refreshes: { records: number; seconds: number; otherInstance: string }[];
+  refreshSkipped?: { records: number; reason: string };
 }
 
 interface Lane { name: "one" | "all" | "baseline"; deployment: Deployment; urls: string[] }
@@ -49,7 +51,7 @@ const log = (line: string) => process.stderr.write(`  ${line}\n`);
 export async function runSizes(engine: "postgres" | "pglite", sizes: number[], instances: number, settings: Settings, baselineBin?: string): Promise<Run> {
   const current = await deploy(engine, engine, instances);
   let baseline = baselineBin ? await deploy("baseline", engine, 1, baselineBin) : undefined;
-  const run: Run = { engine, instances, steps: [], notReached: [] };
+  const run: Run = { engine, instances, steps: [], notReached: [], refreshes: [] };
   const started = performance.now();
   try {
     let secondsPerRecord = 0;
@@ -85,8 +87,15 @@ export async function runSizes(engine: "postgres" | "pglite", sizes: number[], i
       }
       readSeconds = (performance.now() - readsStarted) / 1000;
       run.steps.push(step);
+      if (instances > 1 && run.steps.length === 1) run.refreshes.push({ records: size, ...(await refreshAcross(current, await opsOf(current))) });
     }
-    if (instances > 1 && run.steps.length > 0) run.refresh = await refreshAcross(current, await opsOf(current));
+    const last = run.steps.at(-1);
+    if (instances > 1 && last && run.steps.length > 1) {
+      const first = run.refreshes[0]!;
+      const projected = (performance.now() - started) / 1000 + (first.seconds / first.records) * last.records;
+      if (projected > settings.budgetSeconds) run.refreshSkipped = { records: last.records, reason: `projected ${Math.round(projected)} s > budget ${settings.budgetSeconds} s` };
+      else run.refreshes.push({ records: last.records, ...(await refreshAcross(current, await opsOf(current))) });
+    }
     return run;
   } finally {
     await baseline?.close();
@@ -147,7 +156,7 @@ async function sameAnswers(deployment: Deployment, ops: ReadOp[]): Promise<void>
  * start a second), timed to completion; every figure must be the same afterwards (the rollups
  * ingest kept equal those recomputed from the records).
  */
-async function refreshAcross({ urls, headers }: Deployment, ops: ReadOp[]): Promise<Run["refresh"]> {
+async function refreshAcross({ urls, headers }: Deployment, ops: ReadOp[]): Promise<{ seconds: number; otherInstance: string }> {
   const before = await answers(urls[0]!, headers, ops);
   const start = async (url: string) => (await (await fetch(`${url}/metrics/refresh?background=true`, { method: "POST", headers })).json()) as { status: string };
   const t0 = performance.now();

@@ -55,9 +55,10 @@ export function report(runs: Run[], settings: Settings, c: Conditions): string {
       }),
     );
   }
-  if (pg?.refresh) {
-    lines.push("", `Refresh at ${n(pg.steps.at(-1)!.records)} records: \`POST /metrics/refresh?background=true\` on one instance rebuilt every rollup in ${pg.refresh.seconds.toFixed(1)} s; the other instance, asked meanwhile, answered \`${pg.refresh.otherInstance}\`; every figure was identical before and after.`);
+  for (const r of pg?.refreshes ?? []) {
+    lines.push("", `Refresh at ${n(r.records)} records: \`POST /metrics/refresh?background=true\` on one instance rebuilt every rollup from the records in ${r.seconds.toFixed(1)} s; the other instance, asked meanwhile, answered \`${r.otherInstance}\`; every figure was identical before and after (the rollups ingest kept equal those recomputed).`);
   }
+  if (pg?.refreshSkipped) lines.push("", `**Not refreshed** at ${n(pg.refreshSkipped.records)} records (${pg.refreshSkipped.reason}).`);
   for (const r of runs) for (const miss of r.notReached) lines.push("", `**Not loaded** on ${r.engine}: ${n(miss.records)} records (${miss.reason}).`);
   const first = pg?.steps[0];
   if (first?.baseline) lines.push("", ...comparison(first));
