@@ -56,56 +56,55 @@ describe.runIf(DATABASE_URL)("instances sharing one PostgreSQL", () => {
     const burst = () => Promise.all(Array.from({ length: 8 }, (_, i) => call(i % 2 ? b : a, "POST", "/metrics/refresh?background=true", { key })));
 
     // Holding the ingest lock keeps the first refresh waiting inside its transaction (refresh lock held).
-    const blocker = await openDatabase({ databaseUrl: DATABASE_URL, schema, poolSize: 1 });
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const blocking = blocker.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(${lockArgs(INGEST_LOCK)})::text`, [orgId]);
-      locked();
-      await held;
-    });
-    await isLocked;
+    const blocker = await holdIngestLock(schema, orgId);
     const first = await burst();
     expect(first.map((r) => r.status)).toEqual(Array(8).fill(202));
     const answers = first.map((r) => r.body.status as string);
     expect(answers.filter((s) => s === "started")).toHaveLength(1);
     expect(answers.filter((s) => s === "already_running")).toHaveLength(7);
     expect([await status(a), await status(b)]).toEqual(["running", "running"]);
-    release();
-    await blocking;
-    await blocker.close();
+    await blocker.release();
     await until(async () => (await status(a)) === "completed");
     expect(await status(b)).toBe("completed");
 
     // A refresh whose connection dies rolls back and frees the lock: the next one starts at once.
-    const again = await openDatabase({ databaseUrl: DATABASE_URL, schema, poolSize: 2 });
-    let release2!: () => void;
-    const held2 = new Promise<void>((resolve) => (release2 = resolve));
-    let locked2!: () => void;
-    const isLocked2 = new Promise<void>((resolve) => (locked2 = resolve));
-    const blocking2 = again.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(${lockArgs(INGEST_LOCK)})::text`, [orgId]);
-      locked2();
-      await held2;
-    });
-    await isLocked2;
+    const again = await holdIngestLock(schema, orgId);
     expect((await call(b, "POST", "/metrics/refresh?background=true", { key })).body.status).toBe("started");
-    const killed = await again.query<{ n: number }>(
+    const killed = await again.db.query<{ n: number }>(
       `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
        WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%pg_advisory_xact_lock%'`,
     );
     expect(killed[0]!.n).toBe(1);
-    release2();
-    await blocking2;
-    await again.close();
+    await again.release();
     await until(async () => (await status(b)) === "failed");
     expect((await call(a, "POST", "/metrics/refresh?background=true", { key })).body.status).toBe("started");
     await until(async () => (await status(a)) === "completed");
     expect((await call(a, "GET", "/agents/agent_a/stats", { key })).body.data.totalRuns).toBe(4);
   });
 });
+
+/** Holds an organisation's ingest lock exclusively (as a refresh would) until released. */
+async function holdIngestLock(schema: string, orgId: string) {
+  const db = await openDatabase({ databaseUrl: DATABASE_URL, schema, poolSize: 2 });
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const holding = db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(${lockArgs(INGEST_LOCK)})::text`, [orgId]);
+    locked();
+    await held;
+  });
+  await isLocked;
+  return {
+    db,
+    async release() {
+      release();
+      await holding;
+      await db.close();
+    },
+  };
+}
 
 async function until(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
