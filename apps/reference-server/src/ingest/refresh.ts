@@ -1,6 +1,6 @@
 import type { Queryable } from "../storage/engine.js";
 import { INGEST_LOCK, lockArgs } from "../storage/locks.js";
-import { applyRollups } from "./rollups.js";
+import { applyRollups, ROLLUP_TABLES } from "./rollups.js";
 
 /**
  * Recomputes every rollup of an organisation from its records, with the same SQL ingest adds a
@@ -9,10 +9,10 @@ import { applyRollups } from "./rollups.js";
  */
 export async function rebuildRollups(tx: Queryable, orgId: string): Promise<void> {
   await tx.query(`SELECT pg_advisory_xact_lock(${lockArgs(INGEST_LOCK)})::text`, [orgId]);
-  for (const table of ["activity_daily", "agent_daily", "user_daily", "user_week", "user_month", "kb_daily", "agent_stats", "metrics_day_users", "metrics_day_models"]) {
+  // The day rows of metrics_daily are kept (their ids are part of the AgentOS answer).
+  for (const table of ROLLUP_TABLES.filter((t) => t !== "metrics_daily")) {
     await tx.query(`DELETE FROM ${table} WHERE org_id = $1`, [orgId]);
   }
-  // The day rows are kept (their ids are part of the AgentOS answer) and their counters added anew.
   await tx.query(
     `UPDATE metrics_daily SET agent_runs = 0, team_runs = 0, workflow_runs = 0, agent_sessions = 0, team_sessions = 0,
        workflow_sessions = 0, users_count = 0, input_tokens = 0, output_tokens = 0, cached_tokens = 0, cache_write_tokens = 0,

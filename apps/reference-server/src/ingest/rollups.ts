@@ -8,6 +8,10 @@ import { stage } from "./store.js";
  */
 export type RollupSource = "staged" | "stored";
 
+/** Every rollup table (what refresh rebuilds, what the rollup vacuum keeps compact). */
+export const ROLLUP_TABLES = ["activity_daily", "agent_daily", "user_daily", "user_week", "user_month", "kb_daily", "agent_stats",
+  "metrics_daily", "metrics_day_users", "metrics_day_models"] as const;
+
 const TABLES = { sessions: "sessions", messages: "messages", feedback: "feedback", runs: "runs", kbFiles: "kb_files" } as const;
 
 function from(source: RollupSource, type: keyof typeof TABLES, alias: string): string {

@@ -17,6 +17,11 @@ export interface Database extends Queryable {
   readonly kind: "pglite" | "postgres";
   /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` on one connection, outside any transaction: for session-level advisory locks and
+   * statements that cannot run in a transaction block (VACUUM).
+   */
+  session<T>(fn: (session: Queryable) => Promise<T>): Promise<T>;
   /** Runs a script of several statements (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
@@ -57,6 +62,10 @@ async function openPglite(dataDir: string): Promise<Database> {
           },
         }),
       );
+    },
+    // One connection: every statement already runs on it.
+    session(fn) {
+      return fn({ query: async <R>(sql: string, params: unknown[] = []) => (await db.query<R>(sql, params)).rows });
     },
     async exec(sql: string) {
       await db.exec(sql);
@@ -137,6 +146,22 @@ async function openPostgres(url: string, schema: string | undefined, poolSize = 
       } finally {
         client.off("error", ignore);
         client.release(broken);
+      }
+    },
+    async session(fn) {
+      const client = await pool.connect();
+      const ignore = () => {};
+      client.on("error", ignore);
+      let failed = false;
+      try {
+        return await fn({ query: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[] });
+      } catch (error) {
+        failed = true;
+        throw error;
+      } finally {
+        client.off("error", ignore);
+        // A session may end with a lock or setting still held: a failed one is not reused.
+        client.release(failed);
       }
     },
     async exec(sql: string) {

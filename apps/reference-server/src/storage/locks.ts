@@ -6,11 +6,13 @@
  * - `INGEST_LOCK`: batches take it shared and run side by side; a refresh takes it exclusively
  *   while it rebuilds, so no batch lands half-counted.
  * - `REFRESH_LOCK`: one refresh at a time per organisation, across every instance.
+ * - `VACUUM_LOCK`: one instance at a time vacuums the schema's rollups (no organisation key).
  */
 export interface AdvisoryLock { space: string; key: string }
 
 export const INGEST_LOCK: AdvisoryLock = { space: "hashtext(current_schema() || ':ingest')", key: "hashtext($1)" };
 export const REFRESH_LOCK: AdvisoryLock = { space: "hashtext(current_schema() || ':refresh')", key: "hashtext($1)" };
+export const VACUUM_LOCK: AdvisoryLock = { space: "hashtext(current_schema() || ':vacuum')", key: "0" };
 
 /** The arguments of pg_advisory_xact_lock and its siblings. */
 export const lockArgs = (lock: AdvisoryLock) => `${lock.space}, ${lock.key}`;
