@@ -13,6 +13,8 @@ export interface Deployment {
   label: string;
   engine: "postgres" | "pglite";
   urls: string[];
+  /** The instances' process ids. */
+  pids: number[];
   headers: Record<string, string>;
   orgId: string;
   /** A connection of the bench's own to the deployment's schema (PostgreSQL only). */
@@ -38,7 +40,7 @@ export async function deploy(label: string, engine: "postgres" | "pglite", insta
   const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
   let additions = 0;
   const deployment: Deployment = {
-    label, engine, urls: servers.map((s) => s.url), headers, orgId, db, loaded: 0,
+    label, engine, urls: servers.map((s) => s.url), pids: servers.map((s) => s.child.pid!), headers, orgId, db, loaded: 0,
     async growTo(size) {
       const batches = benchBatches(size - deployment.loaded, { tag: `g${additions}_`, directory: additions === 0 });
       // Users and agents go first, alone: every later batch refers to them.

@@ -1,4 +1,5 @@
 import type { IngestBatch } from "@agent-analytics/types";
+import { cpuSnapshot, cpuUsed, type Cpu } from "./cpu.js";
 import { deploy, type Deployment } from "./deployment.js";
 import { rollupTuples, topUsersPlans } from "./explain.js";
 import { ingestChunk, type IngestTally } from "./ingest.js";
@@ -8,6 +9,8 @@ export interface Settings {
   ingestConcurrency: number;
   readRequests: number;
   readConcurrency: number;
+  /** Clients of the capacity comparison (one instance against all of them, every read). */
+  capacityConcurrency: number;
   /** Records per ingest chunk; chunks rotate between the lanes measured side by side. */
   chunk: number;
   /** Wall-time budget (s): a size whose projected load and reads would overrun it is not loaded. */
@@ -15,7 +18,14 @@ export interface Settings {
 }
 
 /** What one lane (a deployment, and the instances its requests go to) measured at one size. */
-export interface Measure { ingest: IngestTally; reads: ReadResult[] }
+export interface Measure {
+  ingest: IngestTally;
+  reads: ReadResult[];
+  /** CPU per read request (ms), of the instances and of their database backends. */
+  cpu?: Cpu;
+  /** Requests per second with capacityConcurrency clients, mean over the reads. */
+  capacity?: number;
+}
 
 export interface Step {
   records: number;
@@ -71,13 +81,13 @@ export async function runSizes(engine: "postgres" | "pglite", sizes: number[], i
       secondsPerRecord = (performance.now() - loadStarted) / 1000 / (size - (run.steps.at(-1)?.records ?? 0));
       const readsStarted = performance.now();
       const reads = await measureReads(lanes, settings);
-      const step: Step = { records: size, one: { ingest: ingest.get("one")!, reads: reads.get("one")! } };
+      const step: Step = { records: size, one: { ingest: ingest.get("one")!, ...reads.get("one")! } };
       if (instances > 1) {
-        step.all = { ingest: ingest.get("all")!, reads: reads.get("all")! };
+        step.all = { ingest: ingest.get("all")!, ...reads.get("all")! };
         await sameAnswers(current, await opsOf(current));
       }
       if (baseline) {
-        step.baseline = { ingest: ingest.get("baseline")!, reads: reads.get("baseline")! };
+        step.baseline = { ingest: ingest.get("baseline")!, ...reads.get("baseline")! };
         await baseline.close();
         baseline = undefined;
       }
@@ -127,17 +137,43 @@ async function opsOf(deployment: Deployment): Promise<ReadOp[]> {
   return readOps(page.data.runs[0]!.id);
 }
 
-/** Each read on every lane back to back. */
-async function measureReads(lanes: Lane[], settings: Settings): Promise<Map<Lane["name"], ReadResult[]>> {
+/**
+ * Each read on every lane back to back, with the lane's CPU per request; then, where a deployment
+ * has several instances, its capacity: every read from more clients, on one instance and on all.
+ */
+async function measureReads(lanes: Lane[], settings: Settings): Promise<Map<Lane["name"], Omit<Measure, "ingest">>> {
   const ops = new Map<Deployment, ReadOp[]>();
   for (const lane of lanes) if (!ops.has(lane.deployment)) ops.set(lane.deployment, await opsOf(lane.deployment));
-  const results = new Map<Lane["name"], ReadResult[]>(lanes.map((lane) => [lane.name, []]));
-  for (let i = 0; i < ops.get(lanes[0]!.deployment)!.length; i++) {
+  const results = new Map<Lane["name"], { reads: ReadResult[]; cpu?: Cpu; capacity?: number }>(lanes.map((lane) => [lane.name, { reads: [] }]));
+  const opCount = ops.get(lanes[0]!.deployment)!.length;
+  for (let i = 0; i < opCount; i++) {
     for (const lane of lanes) {
+      const before = await cpuSnapshot(lane.deployment);
       const r = await measureRead(lane.urls, lane.deployment.headers, ops.get(lane.deployment)![i]!, settings.readRequests, settings.readConcurrency);
-      results.get(lane.name)!.push(r);
+      const after = await cpuSnapshot(lane.deployment);
+      const result = results.get(lane.name)!;
+      result.reads.push(r);
+      if (before && after) {
+        const used = cpuUsed(before, after);
+        result.cpu = { server: (result.cpu?.server ?? 0) + used.server, database: (result.cpu?.database ?? 0) + used.database };
+      }
       log(`${lane.deployment.label} ${lane.deployment.loaded} ${lane.name} ${r.op}: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`);
     }
+  }
+  for (const result of results.values()) {
+    const requests = result.reads.reduce((a, r) => a + r.sent, 0);
+    if (result.cpu) result.cpu = { server: (result.cpu.server * 1000) / requests, database: (result.cpu.database * 1000) / requests };
+  }
+  const scaled = lanes.filter((lane) => lane.name === "one" || lane.name === "all");
+  if (scaled.length > 1) {
+    const sums = new Map<Lane["name"], number>();
+    for (let i = 0; i < opCount; i++) {
+      for (const lane of scaled) {
+        const r = await measureRead(lane.urls, lane.deployment.headers, ops.get(lane.deployment)![i]!, settings.readRequests, settings.capacityConcurrency);
+        sums.set(lane.name, (sums.get(lane.name) ?? 0) + r.perSecond);
+      }
+    }
+    for (const lane of scaled) results.get(lane.name)!.capacity = sums.get(lane.name)! / opCount;
   }
   return results;
 }

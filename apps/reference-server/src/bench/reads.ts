@@ -28,7 +28,14 @@ export function readOps(runId: string, now = Date.now()): ReadOp[] {
   return ops.map(([op, path]) => ({ op, path }));
 }
 
-export interface ReadResult { op: string; p50: number; p99: number; perSecond: number }
+export interface ReadResult {
+  op: string;
+  p50: number;
+  p99: number;
+  perSecond: number;
+  /** Requests sent, warm-up included. */
+  sent: number;
+}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
@@ -46,7 +53,8 @@ export async function get(url: string, headers: Record<string, string>, path: st
 export async function measureRead(urls: string[], headers: Record<string, string>, { op, path }: ReadOp, requests: number, concurrency: number): Promise<ReadResult> {
   let turn = 0;
   const next = () => urls[turn++ % urls.length]!;
-  for (let i = 0; i < 10 * urls.length; i++) await get(next(), headers, path);
+  const warmUp = 10 * urls.length;
+  for (let i = 0; i < warmUp; i++) await get(next(), headers, path);
   const latencies: number[] = [];
   let issued = 0;
   const started = performance.now();
@@ -59,7 +67,7 @@ export async function measureRead(urls: string[], headers: Record<string, string
   }));
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { op, p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: latencies.length / seconds };
+  return { op, p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: latencies.length / seconds, sent: warmUp + latencies.length };
 }
 
 /** Fields that name when an answer was computed or a row last recomputed, not a figure. */

@@ -41,17 +41,18 @@ export function report(runs: Run[], settings: Settings, c: Conditions): string {
       `| \`${read.op}\` | ${runs.flatMap((r) => r.steps.map((s) => `${ms(s.one.reads[i]!.p50)} / ${ms(s.one.reads[i]!.p99)}`)).join(" | ")} |`),
   ];
   if (pg && pg.instances > 1) {
+    const cpu = (m: Measure) => (m.cpu ? `${m.cpu.server.toFixed(2)} / ${m.cpu.database.toFixed(2)}` : "—");
     lines.push(
       "",
       `### One instance and ${pg.instances} instances on one PostgreSQL`,
       "",
-      `The same reads from the same ${settings.readConcurrency} clients, sent to one instance, then round-robin to ${pg.instances}; requests per second and p50 are means over the read operations. Every read's answer is compared between the instances at every size, and the benchmark fails on any difference.`,
+      `Every read's answer is compared between the instances at every size; the benchmark fails on any difference. Capacity: every read from ${settings.capacityConcurrency} clients, sent to one instance, then round-robin to ${pg.instances} (requests per second, mean over the reads). Latency: the same ${settings.readConcurrency} clients as above (p50, mean over the reads). CPU: milliseconds per read request used by the instances and by their database backends, from /proc (the database runs on the same machine).`,
       "",
-      "| records | one instance req/s | two instances req/s | ratio | p50 one / two (ms) | every figure identical |",
-      "|---:|---:|---:|---:|---:|---|",
+      "| records | capacity, one instance (req/s) | capacity, two instances (req/s) | ratio | p50 one / two (ms) | CPU per request, one instance: server / database (ms) | two instances | every figure identical |",
+      "|---:|---:|---:|---:|---:|---:|---:|---|",
       ...pg.steps.map((s) => {
-        const [one, two] = [mean(s.one.reads.map((r) => r.perSecond)), mean(s.all!.reads.map((r) => r.perSecond))];
-        return `| ${n(s.records)} | ${n(one)} | ${n(two)} | ${(two / one).toFixed(2)}x | ${ms(mean(s.one.reads.map((r) => r.p50)))} / ${ms(mean(s.all!.reads.map((r) => r.p50)))} | yes |`;
+        const [one, two] = [s.one.capacity ?? 0, s.all!.capacity ?? 0];
+        return `| ${n(s.records)} | ${n(one)} | ${n(two)} | ${(two / one).toFixed(2)}x | ${ms(mean(s.one.reads.map((r) => r.p50)))} / ${ms(mean(s.all!.reads.map((r) => r.p50)))} | ${cpu(s.one)} | ${cpu(s.all!)} | yes |`;
       }),
     );
   }

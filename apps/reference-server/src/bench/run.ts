@@ -20,6 +20,7 @@ const settings: Settings = {
   ingestConcurrency: Number(process.env.BENCH_INGEST_CONCURRENCY ?? 4),
   readRequests: Number(process.env.BENCH_READ_REQUESTS ?? 300),
   readConcurrency: Number(process.env.BENCH_READ_CONCURRENCY ?? 4),
+  capacityConcurrency: Number(process.env.BENCH_CAPACITY_CONCURRENCY ?? 16),
   chunk: Number(process.env.BENCH_CHUNK ?? 250_000),
   budgetSeconds: Number(process.env.BENCH_BUDGET_S ?? 3600),
 };

@@ -84,6 +84,8 @@ function postgresPool(url: string, schema: string | undefined, poolSize: number)
     // Every connection of the pool works in the chosen schema, so the SQL never names it.
     options: schema ? `-c search_path=${schema}` : undefined,
     connectionTimeoutMillis: 10_000,
+    // Names the server's connections in pg_stat_activity (operators, and the benchmark's CPU count).
+    application_name: "agent-analytics-server",
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
