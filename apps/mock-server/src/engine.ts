@@ -1,5 +1,6 @@
 import {
   ContractValidator,
+  declaredHeaders,
   describeIssues,
   document as mergedDocument,
   errorResponse,
@@ -10,6 +11,7 @@ import {
   problem,
   requiresCredentials,
   responseFor,
+  routeErrorResponse,
   responseSchemaPointer,
   successStatuses,
   validationStatus,
@@ -18,14 +20,12 @@ import {
   type Operation,
   type ParsedRequest,
 } from "@agent-analytics/contract";
-import { dynamicBody } from "./dynamic-body.js";
-import { hashSeed } from "./generate/random.js";
 import { corsHeaders } from "./http/cors.js";
 import { isControlParameter, parsePreferHeader, parsePreferQuery, type MockPreferences } from "./http/prefer.js";
 import { normalizedQuery, splitUrl, type MockRequest, type MockResponse } from "./http/request-parts.js";
 import { pickDelay, pickFailure } from "./faults.js";
 import { resolveOptions, type MockOptions, type ResolvedOptions } from "./options.js";
-import { planDocument, type ResponsePlan } from "./solver/operation-plan.js";
+import { hashSeed, planResponses, solveBody, type ResponsePlan } from "./solver/index.js";
 import { indexExamples, type StaticExample } from "./static-examples.js";
 import { parseBody } from "./http/body.js";
 import { ResponseCache } from "./response-cache.js";
@@ -47,7 +47,7 @@ export class MockEngine {
     this.options = resolveOptions(options);
     this.validator = new ContractValidator(this.doc);
     const operations = listOperations(this.doc);
-    this.plans = planDocument(this.doc);
+    this.plans = planResponses(this.doc);
     this.examples = indexExamples(this.doc, operations);
     this.cache = new ResponseCache(this.options.cacheSize);
   }
@@ -86,10 +86,10 @@ export class MockEngine {
   private route(request: MockRequest, cors: Record<string, string>): MockResponse {
     const { pathname, query } = splitUrl(request.url);
     const match = matchRoute(this.doc, request.method, pathname);
-    if (match.kind === "not-found") return this.reply(problem(404, `no operation at ${pathname}`), cors, 0);
-    if (match.kind === "method-not-allowed") {
-      const denied = problem(405, `${request.method} is not allowed on ${pathname}`);
-      return this.reply(denied, { ...cors, allow: match.allow.join(", ") }, 0);
+    if (match.kind !== "operation") {
+      // Under a module's prefix, in that module's format; elsewhere a problem.
+      const routed = routeErrorResponse(this.doc, match, request.method, pathname);
+      return this.reply(routed, { ...cors, ...lowerCase(routed.headers) }, 0);
     }
     const { operation, pathParams } = match;
 
@@ -144,25 +144,30 @@ export class MockEngine {
     }
     const dynamic = prefs.example !== undefined ? false : (prefs.dynamic ?? this.options.dynamic);
     const content = response.content !== undefined && Object.keys(response.content).length > 0;
-    if (!content) return { status, headers: cors, body: "", delayMs };
+    // Headers whose value the contract declares from the request (the `limit` applied).
+    const replyHeaders = { ...cors };
+    if (parsed && status < 300) for (const header of declaredHeaders(this.doc, operation, status, parsed)) replyHeaders[header.name.toLowerCase()] = header.value;
+    if (!content) return { status, headers: replyHeaders, body: "", delayMs };
 
     if (!dynamic && examples.length > 0) {
       const chosen = examples.find((e) => e.name === prefs.example) ?? examples[0]!;
-      return { status, headers: { ...cors, "content-type": chosen.contentType }, body: chosen.body, delayMs };
+      return { status, headers: { ...replyHeaders, "content-type": chosen.contentType }, body: chosen.body, delayMs };
     }
     const plan = this.plans.get(`${operation.operationId} ${status}`);
     if (status >= 400 || !plan || !parsed) {
       const message = `mocked ${status} response for ${operation.operationId}`;
       return this.reply(errorResponse(this.doc, operation, status, message), cors, delayMs);
     }
-    const { pathname, query } = splitUrl(request.url);
-    const identity = [request.method.toUpperCase(), pathname, normalizedQuery(query, (k) => !isControlParameter(k)), request.body ?? ""];
+    const { query } = splitUrl(request.url);
+    // The operation's own path, so that a request under a base path (`/api-proxy`) gets the same data.
+    const path = operation.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(String(parsed.path[name])));
+    const identity = [request.method.toUpperCase(), path, normalizedQuery(query, (k) => !isControlParameter(k)), request.body ?? ""];
     const cacheKey = `${operation.operationId} ${status} ${identity.join(" ")} ${prefs.seed ?? this.options.seed}`;
     const cached = this.cache.get(cacheKey);
-    const headers = { ...cors, "content-type": plan.mediaType };
+    const headers = { ...replyHeaders, "content-type": plan.mediaType };
     if (cached !== undefined) return { status, headers, body: cached, delayMs };
     const seed = hashSeed(...identity, prefs.seed ?? this.options.seed);
-    const generated = dynamicBody(this.doc, this.validator, operation, plan, parsed, seed, this.options.now);
+    const generated = solveBody(plan, parsed, { seed, now: this.options.now, validator: this.validator });
     if (!generated.verified) {
       // No body can honour the contract for this request (a reversed range, a range longer than a
       // list may be): answered as the operation answers a request it cannot serve.
@@ -177,4 +182,8 @@ export class MockEngine {
   private reply(error: ErrorResponse, headers: Record<string, string>, delayMs: number): MockResponse {
     return { status: error.status, headers: { ...headers, "content-type": error.contentType }, body: JSON.stringify(error.body), delayMs };
   }
+}
+
+function lowerCase(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }

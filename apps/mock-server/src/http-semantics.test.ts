@@ -10,25 +10,36 @@ afterAll(() => mock.close());
 
 const get = (path: string, headers: Record<string, string> = {}) => call(mock.url, path, { headers: { ...AUTH, ...headers } });
 
-describe("routing outside the contract", () => {
-  it("answers an unknown path with a 404 problem", async () => {
-    const reply = await get("/no/such/thing");
-    expect(reply.status).toBe(404);
-    expect(reply.headers.get("content-type")).toBe("application/problem+json");
-    expect(reply.json).toMatchObject({ status: 404, title: "Not Found" });
+// The documents' x-error-template list 404 and 405: under a module's prefix, a request reaching
+// no operation is answered in that module's format; outside every module, with a problem.
+describe("routing outside the operations", () => {
+  it.each([
+    ["GET", "/no/such/thing", 404, "application/problem+json", { status: 404, title: "Not Found" }],
+    ["GET", "/agents/a1/nothing", 404, "application/json", { success: false, error: "not_found" }],
+    ["GET", "/api-proxy/agents", 404, "application/json", { success: false, error: "not_found" }],
+    ["GET", "/metrics/daily", 404, "application/json", { error_code: "NOT_FOUND" }],
+    ["GET", "/analytics/funnels", 404, "application/json", { success: false, error: { code: "not_found" } }],
+    ["GET", "/api/dashboard/other", 404, "application/json", { error: "not_found" }],
+  ])("answers %s %s with %i in its module's format", async (method, path, status, contentType, body) => {
+    const reply = await call(mock.url, path, { method, headers: AUTH });
+    expect(reply.status).toBe(status);
+    expect(reply.headers.get("content-type")).toBe(contentType);
+    expect(reply.json).toMatchObject(body);
   });
 
   it.each([
-    ["DELETE", "/metrics", "GET"],
-    ["POST", "/analytics/overview", "GET"],
-    ["GET", "/ingest/batch", "POST"],
-    ["PUT", "/metrics/refresh", "POST"],
-  ])("answers %s %s with a 405 problem allowing %s", async (method, path, allow) => {
+    ["DELETE", "/metrics", "GET", "application/json", { error_code: "METHOD_NOT_ALLOWED" }],
+    ["POST", "/analytics/overview", "GET", "application/json", { success: false, error: { code: "method_not_allowed" } }],
+    ["DELETE", "/api-proxy/agents/a1/stats", "GET", "application/json", { success: false, error: "method_not_allowed" }],
+    ["POST", "/api/dashboard/getStats", "GET", "application/json", { error: "method_not_allowed" }],
+    ["GET", "/ingest/batch", "POST", "application/problem+json", { status: 405 }],
+    ["PUT", "/metrics/refresh", "POST", "application/json", { error_code: "METHOD_NOT_ALLOWED" }],
+  ])("answers %s %s with a 405 allowing %s in its module's format", async (method, path, allow, contentType, body) => {
     const reply = await call(mock.url, path, { method, headers: AUTH });
     expect(reply.status).toBe(405);
     expect(reply.headers.get("allow")).toBe(allow);
-    expect(reply.headers.get("content-type")).toBe("application/problem+json");
-    expect(reply.json).toMatchObject({ status: 405 });
+    expect(reply.headers.get("content-type")).toBe(contentType);
+    expect(reply.json).toMatchObject(body);
   });
 });
 
@@ -56,7 +67,9 @@ describe("request validation in each module's format", () => {
     ["agents", "/agents/a1/runs?limit=0", 400, { success: false, error: "bad_request" }],
     ["agents", "/agents/a1/runs?status=paused", 400, { success: false, error: "bad_request" }],
     ["analytics", "/analytics/metrics?startDate=2026-01-01&endDate=2026-01-08", 400, { success: false, error: { code: "bad_request" } }],
-    ["analytics", "/analytics/events?startDate=2026-01-01&endDate=2026-01-08&limit=1000", 400, { success: false }],
+    ["analytics", "/analytics/events?startDate=2026-01-01&endDate=2026-01-08&limit=0", 400, { success: false }],
+    ["analytics", "/analytics/users/top?startDate=2026-01-01&endDate=2026-01-08&limit=-1", 400, { success: false }],
+    ["analytics", "/analytics/users/top?startDate=2026-01-01&endDate=2026-01-08&limit=many", 400, { success: false }],
     ["dashboard", "/api/dashboard/getStats?from=notadate&to=2026-02-01T00:00:00Z", 400, { error: "bad_request" }],
   ])("%s: %s -> %i", async (_module, path, status, body) => {
     const reply = await get(path);

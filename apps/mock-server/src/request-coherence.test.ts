@@ -89,10 +89,49 @@ describe("responses follow the request", () => {
   it.each([
     ["/analytics/metrics?period=day&startDate=2026-02-05&endDate=2026-02-01", "startDate"],
     ["/analytics/snapshots?startDate=2020-01-01&endDate=2026-02-01", "731"],
-    ["/api/dashboard/getStats?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&userId=u", "allInOrg"],
+    ["/api/dashboard/getStats?from=2026-02-02&to=2026-02-01", "`from` must not be after `to`"],
   ])("a request against the contract's request invariants is refused: %s", async (path, mentioned) => {
     const { status, body } = await get(path);
     expect(status).toBe(400);
     expect(JSON.stringify(body)).toContain(mentioned);
+  });
+
+  // Requests the source systems document as valid: each answers 2xx, with data that follows it.
+  it.each([
+    ["/api/dashboard/getStats?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&userId=u", (b: Json) => b.uniqueUsers <= 1],
+    ["/api/dashboard/getStats?from=2024-01-01&to=2024-12-31", (b: Json) => b.totalTokens === b.inputTokens + b.outputTokens],
+    ["/analytics/users/top?startDate=2026-02-01&endDate=2026-03-01&limit=200", (b: Json) => b.data.length <= 100],
+    ["/analytics/events?startDate=2026-02-01&endDate=2026-02-02&limit=200", (b: Json) => b.data.limit === 100 && b.data.events.length <= 100],
+    ["/analytics/overview?assistant=a1", (b: Json) => b.data.events.total === b.data.events.incomingMessages + b.data.events.outgoingMessages + b.data.events.tasksInitiated + b.data.events.tasksCompleted],
+    ["/analytics/assistants?startDate=2026-02-01&endDate=2026-03-01&assistant=a1", (b: Json) => b.data.every((a: Json) => a.assistant === "a1") && b.data.length <= 1],
+    ["/analytics/snapshots?startDate=2026-02-01&endDate=2026-02-08&assistant=a1", (b: Json) => b.data.length === 7],
+    ["/api-proxy/agents/a1/stats", (b: Json) => b.data.agentId === "a1"],
+  ])("%s is answered 2xx and follows the request", async (path, holds) => {
+    const { status, body } = await get(path);
+    expect(status).toBe(200);
+    expect(holds(body), JSON.stringify(body)).toBe(true);
+  });
+
+  it("serves users/top's applied limit in a header", async () => {
+    for (const [limit, applied] of [["200", "100"], ["3", "3"], ["", "10"]]) {
+      const reply = await call(mock.url, `/analytics/users/top?startDate=2026-02-01&endDate=2026-03-01${limit ? `&limit=${limit}` : ""}`, { headers: AUTH });
+      expect(reply.headers.get("applied-limit")).toBe(applied);
+    }
+  });
+
+  it("answers a request under the agents base path with the same data as at the root", async () => {
+    const root = await get("/agents/a1/runs?limit=5");
+    const based = await get("/api-proxy/agents/a1/runs?limit=5");
+    expect(based).toEqual(root);
+  });
+
+  it.each(["/analytics/rolling?window=30", "/analytics/assistants?startDate=2026-02-01&endDate=2026-03-01"])("%s gives completionRate as tasksCompleted / tasksInitiated", async (path) => {
+    const { body } = await get(path);
+    const rows: Json[] = Array.isArray(body.data) ? body.data : [{ ...body.data, ...body.data.events }];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const expected = row.tasksInitiated === 0 ? 0 : Math.round((row.tasksCompleted * 10_000) / row.tasksInitiated) / 10_000;
+      expect(row.completionRate).toBe(expected);
+    }
   });
 });

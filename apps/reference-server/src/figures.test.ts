@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE, recentFixture } from "./test/fixture.js";
-import { call, ENGINES, startTestServer, type TestServer } from "./test/harness.js";
+import { call, describeEachEngine, startTestServer, type TestServer } from "./test/harness.js";
 
 const zeroTokens = { audio_tokens: 0, input_audio_tokens: 0, output_audio_tokens: 0, cached_tokens: 0, cache_write_tokens: 0, reasoning_tokens: 0 };
 const FULL = "from=2026-02-01T00:00:00.000Z&to=2026-03-31T23:59:59.999Z";
 const RANGE = "startDate=2026-02-22&endDate=2026-03-03";
 const kbAll = { kbFileCount: 3, kbCount: 2, kbExtractInputTokens: 3500, kbExtractOutputTokens: 350, kbExtractTotalTokens: 3850 };
 
-describe.each(ENGINES)("exact figures on $name", (engine) => {
+describeEachEngine("exact figures on $name", (engine) => {
   let server: TestServer;
   let admin: string;
   let member: string;
@@ -46,6 +46,14 @@ describe.each(ENGINES)("exact figures on $name", (engine) => {
       expect(r.status).toBe(200);
       expect(r.body.data.runs.map((x: { id: string }) => x.id)).toEqual(ids);
       expect(r.body.data.total).toBe(total);
+    });
+
+    // Autoposting's server is https://app.autoposting.ai/api-proxy: a client keeping that base path works.
+    it.each([["/agents/agent_a/stats"], ["/agents/agent_a/runs?limit=2"], ["/agents/agent_a/runs/run_2"]])("%s is served under /api-proxy too", async (path) => {
+      const direct = await call(server, "GET", path, { key: admin });
+      const proxied = await call(server, "GET", `/api-proxy${path}`, { key: admin, apiKeyHeader: true });
+      expect(proxied.status).toBe(200);
+      expect(proxied.body).toEqual(direct.body);
     });
 
     it("presents a run as AgentRun", async () => {
@@ -149,6 +157,11 @@ describe.each(ENGINES)("exact figures on $name", (engine) => {
       ["agent filter", "admin", `${FULL}&allInOrg=true&agentId=agent_a`,
         { conversationCount: 3, uniqueUsers: 3, uniqueAgents: 1, messageCount: 5, toolCalls: 3, inputTokens: 720, outputTokens: 230, totalTokens: 950, totalFeedback: 2, totalHelpful: 1, totalNotHelpful: 1, ...kbAll }],
       ["user filter", "admin", `${FULL}&allInOrg=true&userId=user_1`, own1],
+      ["user filter without allInOrg: the caller's own", "admin", `${FULL}&userId=user_1`, own1],
+      ["user filter without allInOrg: another user narrows the caller's scope to nothing", "admin", `${FULL}&userId=user_2`,
+        { conversationCount: 0, uniqueUsers: 0, uniqueAgents: 0, messageCount: 0, toolCalls: 0, inputTokens: 0, outputTokens: 0, totalTokens: 0, totalFeedback: 0, totalHelpful: 0, totalNotHelpful: 0, ...kbAll }],
+      ["user filter without allInOrg, from a member", "member", `${FULL}&userId=user_2`,
+        { conversationCount: 1, uniqueUsers: 1, uniqueAgents: 1, messageCount: 2, toolCalls: 1, inputTokens: 250, outputTokens: 80, totalTokens: 330, totalFeedback: 1, totalHelpful: 0, totalNotHelpful: 1, ...kbAll }],
       ["metadata key and value", "admin", `${FULL}&allInOrg=true&metadataKey=plan&metadataValue=pro`, own1],
       ["metadata key alone", "admin", `${FULL}&allInOrg=true&metadataKey=region`, own1],
       ["metadata value alone", "admin", `${FULL}&allInOrg=true&metadataValue=free`,
@@ -175,14 +188,29 @@ describe.each(ENGINES)("exact figures on $name", (engine) => {
 
     it.each([
       ["member with allInOrg", () => member, `${FULL}&allInOrg=true`, 403, "forbidden"],
-      ["userId without allInOrg", () => admin, `${FULL}&userId=user_2`, 400, "bad_request"],
       ["reversed range", () => admin, "from=2026-03-01T00:00:00.000Z&to=2026-02-01T00:00:00.000Z", 400, "bad_request"],
+      ["reversed range of dates", () => admin, "from=2026-03-01&to=2026-02-28", 400, "bad_request"],
+      ["a from after the day a date `to` covers", () => admin, "from=2026-03-01T00:00:00.000Z&to=2026-02-28", 400, "bad_request"],
       ["missing to", () => admin, "from=2026-03-01T00:00:00.000Z", 400, "bad_request"],
       ["malformed from", () => admin, "from=yesterday&to=2026-02-01T00:00:00.000Z", 400, "bad_request"],
     ])("%s is %i", async (_name, key, query, status, code) => {
       const r = await call(server, "GET", `/api/dashboard/getStats?${query}`, { key: key() });
       expect(r.status).toBe(status);
       expect(r.body).toEqual({ error: code, message: expect.any(String) });
+    });
+
+    // ISO 8601 calendar dates: `from` is its UTC midnight, `to` covers its whole UTC day.
+    it.each([
+      ["from=2026-02-01&to=2026-03-31", FULL],
+      ["from=2026-02-22&to=2026-02-23", "from=2026-02-22T00:00:00.000Z&to=2026-02-23T23:59:59.999Z"],
+      ["from=2026-02-22T12:00:00.000Z&to=2026-02-22", "from=2026-02-22T12:00:00.000Z&to=2026-02-22T23:59:59.999Z"],
+      ["from=2026-03-02&to=2026-03-02", "from=2026-03-02T00:00:00.000Z&to=2026-03-02T23:59:59.999Z"],
+    ])("dates %s answer as %s", async (dates, dateTimes) => {
+      const byDate = await call(server, "GET", `/api/dashboard/getStats?${dates}&allInOrg=true`, { key: admin });
+      const byTime = await call(server, "GET", `/api/dashboard/getStats?${dateTimes}&allInOrg=true`, { key: admin });
+      expect(byDate.status).toBe(200);
+      expect(byDate.body).toEqual(byTime.body);
+      expect(byDate.body.conversationCount + byDate.body.messageCount).toBeGreaterThan(0);
     });
   });
 
@@ -230,6 +258,44 @@ describe.each(ENGINES)("exact figures on $name", (engine) => {
       ]);
       const d1d2 = await call(server, "GET", "/analytics/assistants?startDate=2026-02-22&endDate=2026-02-23T12:00:00.000Z", { key: admin });
       expect(d1d2.body.data[0]).toMatchObject({ assistant: "agent_a", tasksInitiated: 3, completionRate: 0.3333 });
+    });
+
+    // completionRate is tasksCompleted / tasksInitiated of the window: run_1 started before this
+    // window and completed in it, run_2 failed and run_3 runs (a cohort rate would say 0).
+    it("completionRate is the window's tasksCompleted / tasksInitiated", async () => {
+      const r = await call(server, "GET", "/analytics/assistants?startDate=2026-02-22T08:00:45Z&endDate=2026-02-24&assistant=agent_a", { key: admin });
+      expect(r.body.data).toEqual([
+        { assistant: "agent_a", activeUsers: 1, incomingMessages: 1, outgoingMessages: 2, tasksInitiated: 2, tasksCompleted: 1, completionRate: 0.5 },
+      ]);
+    });
+
+    it.each([
+      ["team_t", [{ assistant: "team_t", activeUsers: 1, incomingMessages: 1, outgoingMessages: 1, tasksInitiated: 1, tasksCompleted: 1, completionRate: 1 }]],
+      ["nobody", []],
+    ])("assistants filtered to %s", async (assistant, data) => {
+      const r = await call(server, "GET", `/analytics/assistants?${RANGE}&assistant=${assistant}`, { key: admin });
+      expect(r.status).toBe(200);
+      expect(r.body.data).toEqual(data);
+    });
+
+    it("snapshots filtered to one assistant", async () => {
+      const r = await call(server, "GET", "/analytics/snapshots?startDate=2026-02-22&endDate=2026-02-24&assistant=team_t", { key: admin });
+      expect(r.body.data.map((s: { periodKey: string; activeUsers: number; events: object }) => [s.periodKey, s.activeUsers, s.events])).toEqual([
+        ["2026-02-22", 0, { incomingMessages: 0, outgoingMessages: 0, tasksInitiated: 0, tasksCompleted: 0, total: 0 }],
+        ["2026-02-23", 1, { incomingMessages: 1, outgoingMessages: 1, tasksInitiated: 1, tasksCompleted: 1, total: 4 }],
+      ]);
+    });
+
+    // The source gives `limit` no bound: a large value is served as 100, and the response says so.
+    it.each([
+      ["/analytics/events", "limit=200", (r: { body: { data: { limit: number; total: number; events: unknown[] } } }) => [r.body.data.limit, r.body.data.events.length], [100, 17]],
+      ["/analytics/users/top", "limit=200", (r: { headers: Headers; body: { data: unknown[] } }) => [r.headers.get("applied-limit"), r.body.data.length], ["100", 3]],
+      ["/analytics/users/top", "limit=2", (r: { headers: Headers; body: { data: unknown[] } }) => [r.headers.get("applied-limit"), r.body.data.length], ["2", 2]],
+      ["/analytics/users/top", "", (r: { headers: Headers; body: { data: unknown[] } }) => [r.headers.get("applied-limit"), r.body.data.length], ["10", 3]],
+    ])("%s?%s shows the limit applied", async (path, query, shown, expected) => {
+      const r = await call(server, "GET", `${path}?${RANGE}&${query}`, { key: admin });
+      expect(r.status).toBe(200);
+      expect(shown(r as never)).toEqual(expected);
     });
 
     it.each([
@@ -280,6 +346,35 @@ describe.each(ENGINES)("exact figures on $name", (engine) => {
       expect(r.body.data).toMatchObject({ period, activeUsers: 1, events, resources: {}, realtime: {} });
     });
 
+    // "Filter any endpoint by assistant": overview counts only that assistant's events.
+    it("overview filtered to one assistant counts only its events", async () => {
+      const { key } = await server.tenant("cu_1", "admin", "Two assistants");
+      const yesterday = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 12 * 3_600_000;
+      const at = (minutes: number) => new Date(yesterday + minutes * 60_000).toISOString();
+      const batch = {
+        users: [{ id: "cu_1" }, { id: "cu_2" }],
+        agents: [{ id: "c_one", name: "One", kind: "agent" }, { id: "c_two", name: "Two", kind: "agent" }],
+        sessions: [
+          { id: "cs_1", agentId: "c_one", userId: "cu_1", createdAt: at(0) },
+          { id: "cs_2", agentId: "c_two", userId: "cu_2", createdAt: at(1) },
+        ],
+        messages: [
+          { id: "cm_1", sessionId: "cs_1", role: "user", createdAt: at(0) },
+          { id: "cm_2", sessionId: "cs_2", role: "user", createdAt: at(1) },
+          { id: "cm_3", sessionId: "cs_2", role: "assistant", createdAt: at(2) },
+        ],
+        runs: [{ id: "cr_1", agentId: "c_two", userId: "cu_2", status: "completed", startedAt: at(3), completedAt: at(4) }],
+      };
+      expect((await call(server, "POST", "/ingest/batch", { key, body: batch })).status).toBe(200);
+      const one = { incomingMessages: 1, outgoingMessages: 0, tasksInitiated: 0, tasksCompleted: 0, total: 1 };
+      const two = { incomingMessages: 1, outgoingMessages: 1, tasksInitiated: 1, tasksCompleted: 1, total: 4 };
+      for (const [query, activeUsers, events] of [["", 2, { incomingMessages: 2, outgoingMessages: 1, tasksInitiated: 1, tasksCompleted: 1, total: 5 }], ["&assistant=c_one", 1, one], ["&assistant=c_two", 1, two]] as const) {
+        const r = await call(server, "GET", `/analytics/overview?period=day${query}`, { key });
+        expect(r.status).toBe(200);
+        expect(r.body.data, query).toMatchObject({ activeUsers, events });
+      }
+    });
+
     it.each([
       ["window=7", 0.5, 2],
       ["window=30", 0.6667, 3],
@@ -299,6 +394,10 @@ describe.each(ENGINES)("exact figures on $name", (engine) => {
       ["/analytics/metrics?period=year&startDate=2026-01-01&endDate=2026-02-01"],
       ["/analytics/rolling?window=91"],
       ["/analytics/events?startDate=2026-01-01&endDate=2026-02-01&limit=0"],
+      ["/analytics/events?startDate=2026-01-01&endDate=2026-02-01&limit=-3"],
+      ["/analytics/users/top?startDate=2026-01-01&endDate=2026-02-01&limit=0"],
+      ["/analytics/users/top?startDate=2026-01-01&endDate=2026-02-01&limit=ten"],
+      ["/analytics/users/top?startDate=2026-01-01&endDate=2026-02-01&limit=2.5"],
     ])("%s is 400", async (path) => {
       const r = await call(server, "GET", path, { key: admin });
       expect(r.status).toBe(400);

@@ -44,8 +44,11 @@ export interface RunningProxy {
   close(): Promise<void>;
 }
 
+/** How a proxy bends what passes through it: a planted defect, or another server's manners. */
+export type Bend = Pick<Defect, "request" | "response">;
+
 /** Starts an HTTP proxy on an ephemeral port in front of `upstream`, applying `defect`. */
-export async function startProxy(upstream: string, defect: Defect | undefined, context: DefectContext): Promise<RunningProxy> {
+export async function startProxy(upstream: string, defect: Bend | undefined, context: DefectContext): Promise<RunningProxy> {
   const target = new URL(upstream);
   const server: Server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];

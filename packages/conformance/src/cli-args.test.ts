@@ -4,8 +4,8 @@ import { ConformanceStartError } from "./errors.js";
 
 describe("parseCli", () => {
   it("reads every option, ignoring the -- pnpm passes through", () => {
-    const cli = parseCli(["--", "--base-url", "http://h:1", "--token", "k", "--api-key", "a", "--token-b", "b", "--classes", "agents, ingest", "--agent-id", "ag", "--run-id", "r", "--timeout", "500", "--report-junit", "j.xml", "--report-json", "r.json", "--report-html", "r.html"]);
-    expect(cli.run).toEqual({ baseUrl: "http://h:1", token: "k", apiKey: "a", tokenB: "b", classes: ["agents", "ingest"], agentId: "ag", runId: "r", timeoutMs: 500 });
+    const cli = parseCli(["--", "--base-url", "http://h:1", "--token", "k", "--api-key", "a", "--token-b", "b", "--classes", "agents, ingest", "--agent-id", "ag", "--run-id", "r", "--timeout", "500", "--level", "source", "--report-junit", "j.xml", "--report-json", "r.json", "--report-html", "r.html"]);
+    expect(cli.run).toEqual({ baseUrl: "http://h:1", token: "k", apiKey: "a", tokenB: "b", classes: ["agents", "ingest"], agentId: "ag", runId: "r", timeoutMs: 500, level: "source" });
     expect(cli.reports).toEqual({ junit: "j.xml", json: "r.json", html: "r.html" });
   });
   it.each([
@@ -13,6 +13,7 @@ describe("parseCli", () => {
     [["--base-url", "http://h"], "--token is required"],
     [["--base-url", "http://h", "--token", "k", "--timeout", "soon"], "--timeout must be a positive number of milliseconds"],
     [["--base-url", "http://h", "--token", "k", "--colour"], "Unknown option '--colour'"],
+    [["--base-url", "http://h", "--token", "k", "--level", "strict"], "--level must be source or contract"],
   ])("rejects %j", (argv, message) => {
     expect(() => parseCli(argv)).toThrow(ConformanceStartError);
     expect(() => parseCli(argv)).toThrow(message);

@@ -19,6 +19,9 @@ export const USAGE = `Usage: agent-analytics-conformance --base-url URL --token 
   --agent-id ID         an existing agent, for servers without ingest
   --run-id ID           an existing run of that agent
   --timeout MS          per-request timeout (default 10000)
+  --level LEVEL         contract (default): every rule of the contract; source: only the rules
+                        the source systems document (a rule the contract decided that fails is
+                        reported as a warning naming the decision)
   --report-junit FILE   write a JUnit XML report
   --report-json FILE    write the full result as JSON
   --report-html FILE    write an HTML report
@@ -41,6 +44,7 @@ export function parseCli(argv: string[]): CliOptions {
         "agent-id": { type: "string" },
         "run-id": { type: "string" },
         timeout: { type: "string" },
+        level: { type: "string" },
         "report-junit": { type: "string" },
         "report-json": { type: "string" },
         "report-html": { type: "string" },
@@ -57,6 +61,8 @@ export function parseCli(argv: string[]): CliOptions {
   if (!help && !values.token) throw new ConformanceStartError("--token is required");
   const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
   if (timeout !== undefined && !(timeout > 0)) throw new ConformanceStartError("--timeout must be a positive number of milliseconds");
+  const level = values.level;
+  if (level !== undefined && level !== "source" && level !== "contract") throw new ConformanceStartError(`--level must be source or contract, got ${JSON.stringify(level)}`);
   const run: ConformanceOptions = {
     baseUrl: values["base-url"] ?? "",
     token: values.token ?? "",
@@ -66,6 +72,7 @@ export function parseCli(argv: string[]): CliOptions {
     ...(values["agent-id"] ? { agentId: values["agent-id"] } : {}),
     ...(values["run-id"] ? { runId: values["run-id"] } : {}),
     ...(timeout ? { timeoutMs: timeout } : {}),
+    ...(level ? { level } : {}),
   };
   return {
     run,

@@ -13,7 +13,8 @@ function showProgress(event: ProgressEvent): void {
   else if (event.kind === "class") process.stderr.write(`    class ${event.classId}: ${event.claimed ? "claimed" : "not claimed, skipped"}\n`);
   else if (event.kind === "requirement") {
     const { status, id, reason } = event.result;
-    process.stderr.write(`${status === "pass" ? "  ok  " : status === "fail" ? "  FAIL" : "  skip"} ${id}${status !== "pass" && reason ? ` - ${reason}` : ""}\n`);
+    const mark = { pass: "  ok  ", warn: "  warn", fail: "  FAIL", skip: "  skip" }[status];
+    process.stderr.write(`${mark} ${id}${status !== "pass" && reason ? ` - ${reason}` : ""}\n`);
   }
 }
 

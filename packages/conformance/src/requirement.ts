@@ -1,9 +1,12 @@
 import { toCurl } from "./curl.js";
 import type { Exchange } from "./http.js";
 import type { RunContext } from "./run-context.js";
-import type { Failure, RecordedRequest, Status } from "./types.js";
+import type { Failure, RecordedRequest, RuleRef, Status } from "./types.js";
 
-export type Outcome = { status: Exclude<Status, "fail"> ; reason?: string } | { status: "fail"; reason?: string; failures: Failure[] };
+export type Outcome =
+  | { status: Exclude<Status, "fail" | "warn">; reason?: string }
+  /** `unlisted`: the rules of the failures found past the ones kept, so levels can judge them too. */
+  | { status: "fail"; reason?: string; failures: Failure[]; unlisted?: (RuleRef[] | undefined)[] };
 
 /**
  * One checkable statement of the contract. `phase` orders the run: `probe` requirements send their
@@ -17,6 +20,8 @@ export interface Requirement {
   title: string;
   specRef: string;
   phase: "probe" | "semantics" | "isolation" | "observe";
+  /** The rules a failure breaks when it names none itself (the semantics checks: the ingest module). */
+  rules?: RuleRef[];
   run(ctx: RunContext): Promise<Outcome>;
 }
 
@@ -30,21 +35,32 @@ export class Verdict {
   readonly failures: Failure[] = [];
   /** Failures found, including those not kept: a report lists at most MAX_KEPT per requirement. */
   count = 0;
+  private readonly unlisted: (RuleRef[] | undefined)[] = [];
 
-  fail(exchange: Exchange, message: string, expected: string): void {
-    if (++this.count > MAX_KEPT) return;
+  /**
+   * Records a failure shown by `exchange`. `rules` are the rule addresses it breaks, in the module of
+   * the exchange's operation: they say whose rule it is (source or contract decision).
+   */
+  fail(exchange: Exchange, message: string, expected: string, rules: string[] = []): void {
+    const module = exchange.operation.conformanceClass;
+    const refs = rules.length ? [...new Set(rules)].map((address) => ({ module, address })) : undefined;
+    if (++this.count > MAX_KEPT) {
+      this.unlisted.push(refs);
+      return;
+    }
     this.failures.push({
       message,
       request: abbreviate(exchange.request),
       curl: toCurl(exchange.request),
       ...(exchange.response ? { response: exchange.response } : {}),
       expected,
+      ...(refs ? { rules: refs } : {}),
     });
   }
 
   /** Records a failure unless `ok`; returns `ok` so callers can stop early. */
-  check(ok: boolean, exchange: Exchange, message: string, expected: string): boolean {
-    if (!ok) this.fail(exchange, message, expected);
+  check(ok: boolean, exchange: Exchange, message: string, expected: string, rules: string[] = []): boolean {
+    if (!ok) this.fail(exchange, message, expected, rules);
     return ok;
   }
 
@@ -52,7 +68,7 @@ export class Verdict {
     if (this.failures.length === 0) return { status: "pass" };
     const first = this.failures[0]!.message;
     const more = this.count > 1 ? ` (and ${this.count - 1} more)` : "";
-    return { status: "fail", reason: `${first}${more}`, failures: this.failures };
+    return { status: "fail", reason: `${first}${more}`, failures: this.failures, ...(this.unlisted.length ? { unlisted: this.unlisted } : {}) };
   }
 }
 

@@ -34,6 +34,7 @@ describe("runConformance", () => {
     [{ baseUrl: "not a url", token: "k" }, "--base-url must be an http(s) URL"],
     [{ baseUrl: "http://127.0.0.1:1", token: "" }, "--token is required"],
     [{ baseUrl: "http://127.0.0.1:1", token: "k", classes: ["billing"] }, "unknown class(es) billing"],
+    [{ baseUrl: "http://127.0.0.1:1", token: "k", level: "strict" as never }, "--level must be source or contract"],
   ])("refuses to start with %j", async (options, message) => {
     await expect(runConformance(options)).rejects.toThrow(message);
   });

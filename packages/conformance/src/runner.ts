@@ -3,6 +3,7 @@ import { conformanceClasses, ContractValidator, document, type OpenApiDocument }
 import { buildCatalog, ISOLATION_CLASS } from "./catalog.js";
 import { ConformanceStartError } from "./errors.js";
 import { HttpClient } from "./http.js";
+import { judge } from "./levels.js";
 import { Skip, type Outcome, type Requirement } from "./requirement.js";
 import { RunContext } from "./run-context.js";
 import { prepareSemantics } from "./semantics/prepare.js";
@@ -24,6 +25,7 @@ export async function runConformance(options: ConformanceOptions, doc: OpenApiDo
   const known = allClasses(doc);
   validateOptions(options, known);
   const claimed = new Set(options.classes ?? known.filter((c) => c !== ISOLATION_CLASS || options.tokenB));
+  const level = options.level ?? "contract";
   const progress = options.onProgress ?? (() => {});
   const timeoutMs = options.timeoutMs ?? 10_000;
   await preflight(options.baseUrl, timeoutMs);
@@ -54,10 +56,10 @@ export async function runConformance(options: ConformanceOptions, doc: OpenApiDo
   for (const phase of PHASES) {
     progress({ kind: "phase", message: `${phase} checks` });
     for (const requirement of catalog.filter((r) => r.phase === phase)) {
-      const outcome = claimed.has(requirement.class)
+      const outcome: Outcome = claimed.has(requirement.class)
         ? await runOne(requirement, ctx)
-        : { status: "skip" as const, reason: `class ${requirement.class} is not claimed` };
-      const result = toResult(requirement, outcome);
+        : { status: "skip", reason: `class ${requirement.class} is not claimed` };
+      const result = toResult(requirement, judge(doc, requirement, outcome, level));
       results.set(requirement, result);
       if (claimed.has(requirement.class)) progress({ kind: "requirement", result });
     }
@@ -72,6 +74,7 @@ export async function runConformance(options: ConformanceOptions, doc: OpenApiDo
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     requestCount: client.requestCount + (clientB?.requestCount ?? 0),
+    level,
     passed: classes.every((c) => !c.claimed || c.status !== "fail"),
     classes,
   };
@@ -87,22 +90,21 @@ async function runOne(requirement: Requirement, ctx: RunContext): Promise<Outcom
   }
 }
 
-function toResult(requirement: Requirement, outcome: Outcome): RequirementResult {
+function toResult(requirement: Requirement, judged: ReturnType<typeof judge>): RequirementResult {
   return {
     id: requirement.id,
     class: requirement.class,
     ...(requirement.operationId ? { operationId: requirement.operationId } : {}),
     title: requirement.title,
     specRef: requirement.specRef,
-    status: outcome.status,
-    ...(outcome.reason ? { reason: outcome.reason } : {}),
-    failures: outcome.status === "fail" ? outcome.failures : [],
+    ...judged,
   };
 }
 
 function classStatus(claimed: boolean, requirements: RequirementResult[]): Status {
   if (!claimed) return "skip";
   if (requirements.some((r) => r.status === "fail")) return "fail";
+  if (requirements.some((r) => r.status === "warn")) return "warn";
   return requirements.some((r) => r.status === "pass") ? "pass" : "skip";
 }
 
@@ -117,6 +119,9 @@ function validateOptions(options: ConformanceOptions, known: string[]): void {
   const unknown = (options.classes ?? []).filter((c) => !known.includes(c));
   if (unknown.length) throw new ConformanceStartError(`unknown class(es) ${unknown.join(", ")}; known: ${known.join(", ")}`);
   if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) throw new ConformanceStartError("--timeout must be a positive number of milliseconds");
+  if (options.level !== undefined && options.level !== "source" && options.level !== "contract") {
+    throw new ConformanceStartError(`--level must be source or contract, got ${JSON.stringify(options.level)}`);
+  }
 }
 
 async function preflight(baseUrl: string, timeoutMs: number): Promise<void> {

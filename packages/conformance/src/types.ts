@@ -1,6 +1,17 @@
 /** Public types of the conformance kit: what a run is asked to do and what it reports. */
 
-export type Status = "pass" | "fail" | "skip";
+/**
+ * `warn`: passes at the run's level, but broke a rule that only this contract decided (reported
+ * under `--level source`, with the decision).
+ */
+export type Status = "pass" | "warn" | "fail" | "skip";
+
+/**
+ * What a run holds a server to: `contract` (the default) every rule of the contract; `source` only
+ * the rules the source systems document, so that a server faithful to the real API passes, while a
+ * failure of a rule the contract decided is reported as a warning naming the decision.
+ */
+export type ConformanceLevel = "source" | "contract";
 
 export interface ConformanceOptions {
   /** Root URL of the server under test, e.g. `http://localhost:3000`. */
@@ -19,6 +30,8 @@ export interface ConformanceOptions {
   runId?: string;
   /** Per-request timeout in milliseconds (default 10 000). */
   timeoutMs?: number;
+  /** `contract` (default) or `source`. */
+  level?: ConformanceLevel;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -48,6 +61,17 @@ export interface Failure {
   /** Absent when no response arrived (timeout, connection reset). */
   response?: RecordedResponse;
   expected: string;
+  /** The rules the failure breaks (rule addresses, docs/invariants.md "Provenance"), with their module. */
+  rules?: RuleRef[];
+  /** Whose rules they are, in words: the source's (with where it says so), or a decision of the contract. */
+  provenance?: string[];
+  /** The contract's decisions behind it, when every rule it breaks is one (a contract-only failure). */
+  decisions?: string[];
+}
+
+export interface RuleRef {
+  module: string;
+  address: string;
 }
 
 export interface RequirementResult {
@@ -62,6 +86,8 @@ export interface RequirementResult {
   /** Why it was skipped, or a summary of why it failed. */
   reason?: string;
   failures: Failure[];
+  /** Under `--level source`: failures of rules only the contract decided, each naming the decision. */
+  warnings: Failure[];
 }
 
 export interface ClassResult {
@@ -77,7 +103,8 @@ export interface ConformanceResult {
   startedAt: string;
   durationMs: number;
   requestCount: number;
-  /** Every claimed class passed. */
+  level: ConformanceLevel;
+  /** Every claimed class passed (warnings included). */
   passed: boolean;
   classes: ClassResult[];
 }

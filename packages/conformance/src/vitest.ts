@@ -56,5 +56,5 @@ export function describeConformance(name: string, suite: ConformanceSuite): void
 
 function explain(r: RequirementResult | undefined): string {
   if (!r) return "not reported";
-  return [`${r.id}: ${r.status}${r.reason ? ` - ${r.reason}` : ""}`, ...r.failures.flatMap(failureLines)].join("\n");
+  return [`${r.id}: ${r.status}${r.reason ? ` - ${r.reason}` : ""}`, ...r.failures.flatMap((f) => failureLines(f)), ...r.warnings.flatMap((w) => failureLines(w, "warning"))].join("\n");
 }

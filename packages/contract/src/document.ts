@@ -4,7 +4,7 @@ import contract from "./openapi.json" with { type: "json" };
 export interface OpenApiDocument {
   openapi: string;
   info: { title: string; version: string; description?: string };
-  servers?: { url: string; description?: string }[];
+  servers?: ServerObject[];
   tags?: { name: string; description?: string }[];
   paths: Record<string, PathItem>;
   components: {
@@ -22,11 +22,20 @@ export interface ModuleInfo {
   title: string;
   source: string;
   description: string;
+  /** The module's `x-provenance`: which of its rules the source documents and which it decided. */
+  provenance?: unknown;
 }
 
 export type Reference = { $ref: string };
 export type SchemaObject = Record<string, unknown>;
-export type PathItem = Partial<Record<HttpMethod, OperationObject>> & { parameters?: (ParameterObject | Reference)[] };
+export type PathItem = Partial<Record<HttpMethod, OperationObject>> & {
+  parameters?: (ParameterObject | Reference)[];
+  servers?: ServerObject[];
+};
+export interface ServerObject {
+  url: string;
+  description?: string;
+}
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 export const HTTP_METHODS: HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -39,6 +48,7 @@ export interface OperationObject {
   requestBody?: RequestBodyObject | Reference;
   responses: Record<string, ResponseObject | Reference>;
   security?: Record<string, string[]>[];
+  servers?: ServerObject[];
   "x-conformance-class": string;
   [extension: `x-${string}`]: unknown;
 }

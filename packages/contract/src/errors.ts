@@ -1,6 +1,6 @@
 import { STATUS_CODES } from "node:http";
 import type { OpenApiDocument, ResponseObject, SchemaObject } from "./document.js";
-import { responseFor, type Operation } from "./operations.js";
+import { listOperations, responseFor, type Operation, type RouteMatch } from "./operations.js";
 import { deref } from "./refs.js";
 
 /** The `x-error-template` extension on a module's error schema: a body with placeholders, and codes by status. */
@@ -42,6 +42,24 @@ export function problem(status: number, detail: string, extra: Record<string, un
   };
 }
 
+/**
+ * The error a request that reaches no operation gets: under a module's prefix (a wrong method on
+ * its path, an unknown path under its first segment or base path), that module's 404 or 405 in its
+ * own format; outside every module, an RFC 9457 problem. A 405 carries `Allow`.
+ */
+export function routeErrorResponse(
+  doc: OpenApiDocument,
+  match: Exclude<RouteMatch, { kind: "operation" }>,
+  method: string,
+  pathname: string,
+): ErrorResponse & { headers: Record<string, string> } {
+  const status = match.kind === "not-found" ? 404 : 405;
+  const message = match.kind === "not-found" ? `No operation at ${pathname}.` : `${method} is not allowed on ${pathname}.`;
+  const operation = match.module === undefined ? undefined : listOperations(doc).find((op) => op.conformanceClass === match.module);
+  const response = operation ? errorResponse(doc, operation, status, message) : problem(status, message);
+  return { ...response, headers: match.kind === "method-not-allowed" ? { Allow: match.allow.join(", ") } : {} };
+}
+
 function templateFor(doc: OpenApiDocument, operation: Operation, status: number) {
   const exact = responseFor(operation, status);
   const candidates: ResponseObject[] = [
@@ -50,15 +68,17 @@ function templateFor(doc: OpenApiDocument, operation: Operation, status: number)
       .filter(([s]) => /^[45]/.test(s))
       .map(([, r]) => r),
   ];
+  const found: { template: ErrorTemplate; contentType: string }[] = [];
   for (const response of candidates) {
     for (const [contentType, media] of Object.entries(response.content ?? {})) {
       if (!media.schema) continue;
       const schema = deref<SchemaObject>(doc, media.schema);
       const template = schema["x-error-template"] as ErrorTemplate | undefined;
-      if (template) return { template, contentType };
+      if (template) found.push({ template, contentType });
     }
   }
-  return undefined;
+  // A module with one error schema per status (agentos) names the code of a status in one of them.
+  return found.find((f) => String(status) in f.template.codes) ?? found[0];
 }
 
 function defaultCode(status: number): string {

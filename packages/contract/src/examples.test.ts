@@ -79,7 +79,9 @@ describe("response examples", () => {
       contentType: "application/json",
       body: broken,
     });
-    expect(result.schemaIssues).toEqual([{ pointer: "/data/startedAt", message: 'must match format "date-time"' }]);
+    expect(result.schemaIssues).toEqual([
+      { pointer: "/data/startedAt", message: 'must match format "date-time"', rule: "#/components/schemas/AgentRun/properties/startedAt/format" },
+    ]);
   });
 });
 

@@ -1,8 +1,9 @@
 import type { OpenApiDocument, SchemaObject } from "./document.js";
 import { checkInvariant, type Invariant } from "./invariants/index.js";
 import type { Operation } from "./operations.js";
+import { responsePointer } from "./pointers.js";
 import type { ParsedRequest } from "./request.js";
-import { isReference, resolvePointer, schemaName } from "./refs.js";
+import { isReference, pointerSegment, resolvePointer, schemaName } from "./refs.js";
 
 export interface InvariantFailure {
   invariant: Invariant;
@@ -11,14 +12,19 @@ export interface InvariantFailure {
   /** JSON pointer of the instance it was checked on, inside the response body. */
   pointer: string;
   reason: string;
+  /** The invariant's rule address: `<pointer to its x-invariants list>/<id>` (docs/invariants.md, "Provenance"). */
+  rule: string;
 }
 
-/** Every schema-level invariant that applies to `instance`, found by walking it with its schema. */
-export function checkSchemaInvariants(doc: OpenApiDocument, schema: SchemaObject, instance: unknown): InvariantFailure[] {
+/**
+ * Every schema-level invariant that applies to `instance`, found by walking it with its schema.
+ * `schemaPointer` says where `schema` is in the document, so that each failure names its rule.
+ */
+export function checkSchemaInvariants(doc: OpenApiDocument, schema: SchemaObject, instance: unknown, schemaPointer = "#"): InvariantFailure[] {
   const failures: InvariantFailure[] = [];
   const seen = new Set<string>();
 
-  const walk = (node: unknown, value: unknown, pointer: string, declaredOn: string) => {
+  const walk = (node: unknown, value: unknown, pointer: string, declaredOn: string, at: string) => {
     if (typeof node !== "object" || node === null) return;
     const s = node as Record<string, unknown>;
     if (isReference(node)) {
@@ -27,7 +33,7 @@ export function checkSchemaInvariants(doc: OpenApiDocument, schema: SchemaObject
       if (seen.has(key)) return;
       seen.add(key);
       const name = schemaName(ref);
-      walk(resolvePointer(doc, ref), value, pointer, name ? `#/components/schemas/${name}` : ref);
+      walk(resolvePointer(doc, ref), value, pointer, name ? `#/components/schemas/${name}` : ref, ref);
     }
     const invariants = s["x-invariants"] as Invariant[] | undefined;
     if (invariants) {
@@ -35,28 +41,30 @@ export function checkSchemaInvariants(doc: OpenApiDocument, schema: SchemaObject
       const scope = isPlainObject(value) ? value : { this: value };
       for (const invariant of invariants) {
         const outcome = checkInvariant(invariant, scope);
-        if (!outcome.ok) failures.push({ invariant, declaredOn, pointer, reason: outcome.reason });
+        if (!outcome.ok) failures.push({ invariant, declaredOn, pointer, reason: outcome.reason, rule: `${at}/x-invariants/${pointerSegment(invariant.id)}` });
       }
     }
-    for (const sub of (s.allOf as unknown[] | undefined) ?? []) walk(sub, value, pointer, declaredOn);
+    ((s.allOf as unknown[] | undefined) ?? []).forEach((sub, i) => walk(sub, value, pointer, declaredOn, `${at}/allOf/${i}`));
     for (const key of ["anyOf", "oneOf"] as const) {
-      for (const sub of (s[key] as unknown[] | undefined) ?? []) {
-        if (admitsType(doc, sub, value)) walk(sub, value, pointer, declaredOn);
-      }
+      ((s[key] as unknown[] | undefined) ?? []).forEach((sub, i) => {
+        if (admitsType(doc, sub, value)) walk(sub, value, pointer, declaredOn, `${at}/${key}/${i}`);
+      });
     }
     if (Array.isArray(value) && s.items) {
-      value.forEach((item, i) => walk(s.items, item, `${pointer}/${i}`, `${declaredOn}/items`));
+      value.forEach((item, i) => walk(s.items, item, `${pointer}/${i}`, `${declaredOn}/items`, `${at}/items`));
     }
     if (isPlainObject(value)) {
       const properties = (s.properties as Record<string, unknown> | undefined) ?? {};
       for (const [key, item] of Object.entries(value)) {
-        const sub = properties[key] ?? (typeof s.additionalProperties === "object" ? s.additionalProperties : undefined);
-        if (sub) walk(sub, item, `${pointer}/${key}`, `${declaredOn}/${key}`);
+        const own = properties[key];
+        const sub = own ?? (typeof s.additionalProperties === "object" ? s.additionalProperties : undefined);
+        const subAt = own ? `${at}/properties/${pointerSegment(key)}` : `${at}/additionalProperties`;
+        if (sub) walk(sub, item, `${pointer}/${key}`, `${declaredOn}/${key}`, subAt);
       }
     }
   };
 
-  walk(schema, instance, "", "(response)");
+  walk(schema, instance, "", "(response)", schemaPointer);
   return failures;
 }
 
@@ -81,7 +89,8 @@ export function checkOperationInvariants(operation: Operation, exchange: Exchang
   };
   return invariants.flatMap((invariant) => {
     const outcome = checkInvariant(invariant, scope);
-    return outcome.ok ? [] : [{ invariant, declaredOn: `${operation.operationId} ${exchange.status}`, pointer: "", reason: outcome.reason }];
+    const rule = `${responsePointer(operation, String(exchange.status))}/x-invariants/${pointerSegment(invariant.id)}`;
+    return outcome.ok ? [] : [{ invariant, declaredOn: `${operation.operationId} ${exchange.status}`, pointer: "", reason: outcome.reason, rule }];
   });
 }
 

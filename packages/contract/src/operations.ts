@@ -26,6 +26,11 @@ export interface Operation {
   /** Matches a concrete path; groups are the path parameters in order. */
   pattern: RegExp;
   pathParameterNames: string[];
+  /**
+   * The path parts of the URLs of the servers in effect (operation, path item, then document
+   * `servers`), e.g. `["/api-proxy", ""]`: the operation answers under each of them.
+   */
+  basePaths: string[];
 }
 
 const cache = new WeakMap<OpenApiDocument, Operation[]>();
@@ -61,6 +66,7 @@ export function listOperations(doc: OpenApiDocument): Operation[] {
         object,
         pattern: new RegExp(`^${source}$`),
         pathParameterNames,
+        basePaths: basePaths(object.servers ?? item.servers ?? doc.servers),
       });
     }
   }
@@ -76,30 +82,86 @@ export function findOperation(doc: OpenApiDocument, operationId: string): Operat
 
 export type RouteMatch =
   | { kind: "operation"; operation: Operation; pathParams: Record<string, string> }
-  | { kind: "method-not-allowed"; allow: string[] }
-  | { kind: "not-found" };
+  /** `module`: the module whose path it is, whose error format the 405 uses. */
+  | { kind: "method-not-allowed"; allow: string[]; module: string }
+  /** `module`: the module whose prefix the path is under (docs/invariants.md), if any. */
+  | { kind: "not-found"; module?: string };
+
+/** The path part of each server URL (`https://host/api-proxy` -> `/api-proxy`); no servers: `""`. */
+function basePaths(servers: { url: string }[] | undefined): string[] {
+  if (!servers || servers.length === 0) return [""];
+  const paths = servers.map((server) => {
+    const path = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(server.url)?.[1] ?? (server.url.startsWith("/") ? server.url : "");
+    return path.replace(/\/+$/, "");
+  });
+  return [...new Set(paths)];
+}
+
+/** The rest of `pathname` under `base`, or undefined when it is not under it. */
+function under(pathname: string, base: string): string | undefined {
+  if (base === "") return pathname;
+  return pathname === base || pathname.startsWith(`${base}/`) ? pathname.slice(base.length) || "/" : undefined;
+}
 
 /**
- * Which operation a request addresses. A path that exists under other methods is 405 with the
- * methods it allows; a literal segment wins over a template (`/metrics/refresh` before `/metrics/{x}`).
+ * Which operation a request addresses, under any of its base paths. A path that exists under other
+ * methods is 405 with the methods it allows; a literal segment wins over a template
+ * (`/metrics/refresh` before `/metrics/{x}`).
  */
 export function matchRoute(doc: OpenApiDocument, method: string, pathname: string): RouteMatch {
-  const candidates = listOperations(doc)
-    .map((operation) => ({ operation, match: operation.pattern.exec(pathname) }))
-    .filter((c) => c.match !== null)
-    .sort((a, b) => a.operation.pathParameterNames.length - b.operation.pathParameterNames.length);
-  if (candidates.length === 0) return { kind: "not-found" };
+  const candidates: { operation: Operation; match: RegExpExecArray }[] = [];
+  for (const operation of listOperations(doc)) {
+    for (const base of operation.basePaths) {
+      const rest = under(pathname, base);
+      const match = rest === undefined ? null : operation.pattern.exec(rest);
+      if (match) {
+        candidates.push({ operation, match });
+        break;
+      }
+    }
+  }
+  candidates.sort((a, b) => a.operation.pathParameterNames.length - b.operation.pathParameterNames.length);
+  if (candidates.length === 0) return { kind: "not-found", ...moduleOfPath(doc, pathname) };
   const wanted = method.toLowerCase() === "head" ? "get" : method.toLowerCase();
   const hit = candidates.find((c) => c.operation.method === wanted);
   if (!hit) {
     const allow = [...new Set(candidates.map((c) => c.operation.method.toUpperCase()))];
-    return { kind: "method-not-allowed", allow };
+    return { kind: "method-not-allowed", allow, module: candidates[0]!.operation.conformanceClass };
   }
   const pathParams: Record<string, string> = {};
   hit.operation.pathParameterNames.forEach((name, i) => {
     pathParams[name] = safeDecode(hit.match![i + 1]!);
   });
   return { kind: "operation", operation: hit.operation, pathParams };
+}
+
+const prefixes = new WeakMap<OpenApiDocument, Map<string, string | null>>();
+
+/**
+ * The module a path belongs to although no operation matches it: the one module whose operations'
+ * paths start with the same first segment, under one of their base paths (`/agents/...`,
+ * `/api-proxy/agents/...`). A first segment that two modules share belongs to neither.
+ */
+export function moduleOfPath(doc: OpenApiDocument, pathname: string): { module?: string } {
+  let owners = prefixes.get(doc);
+  if (!owners) {
+    owners = new Map();
+    for (const operation of listOperations(doc)) {
+      const first = /^\/([^/{]+)/.exec(operation.path)?.[1];
+      if (first === undefined) continue;
+      for (const base of operation.basePaths) {
+        const key = `${base}/${first}`;
+        const owner = owners.get(key);
+        owners.set(key, owner === undefined || owner === operation.conformanceClass ? operation.conformanceClass : null);
+      }
+    }
+    prefixes.set(doc, owners);
+  }
+  const found = new Set<string>();
+  for (const [prefix, owner] of owners) {
+    if (owner !== null && (pathname === prefix || pathname.startsWith(`${prefix}/`))) found.add(owner);
+  }
+  return found.size === 1 ? { module: [...found][0]! } : {};
 }
 
 function safeDecode(segment: string): string {

@@ -52,3 +52,8 @@ export function schemaName(ref: string): string | undefined {
   const match = /^#\/components\/schemas\/([^/]+)$/.exec(ref);
   return match?.[1];
 }
+
+/** A JSON pointer segment, escaped. */
+export function pointerSegment(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}

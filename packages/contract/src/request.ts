@@ -1,8 +1,8 @@
-import type { OpenApiDocument, ParameterObject, SchemaObject } from "./document.js";
+import type { OpenApiDocument, SchemaObject } from "./document.js";
 import { checkInvariant, type Invariant } from "./invariants/index.js";
 import type { Operation } from "./operations.js";
-import { operationPointer, requestBodySchemaPointer } from "./pointers.js";
-import { deref } from "./refs.js";
+import { operationPointer, parameterPointer, requestBodySchemaPointer } from "./pointers.js";
+import { deref, pointerSegment } from "./refs.js";
 import type { ContractValidator } from "./validator.js";
 
 export interface RawRequest {
@@ -20,6 +20,8 @@ export interface RequestIssue {
   /** Parameter name, or a JSON pointer into the body. */
   name: string;
   message: string;
+  /** The rule the request breaks, as a rule address (docs/invariants.md, "Provenance"). */
+  rule?: string;
 }
 
 /** Parameter values typed by their schemas, with documented defaults applied. */
@@ -44,13 +46,10 @@ export function parseRequest(
 ): RequestParseResult {
   const issues: RequestIssue[] = [];
   const parsed: ParsedRequest = { path: {}, query: {}, headers: {}, body: raw.body };
-  const ownParams = operation.object.parameters ?? [];
 
   operation.parameters.forEach((param) => {
     if (param.in === "cookie") return;
-    const index = ownParams.findIndex((p) => deref<ParameterObject>(doc, p) === param);
-    const ref = ownParams[index];
-    const pointer = ref && "$ref" in ref ? `${ref.$ref}/schema` : `${operationPointer(operation)}/parameters/${index}/schema`;
+    const paramPointer = parameterPointer(doc, operation, param);
     const source =
       param.in === "path" ? raw.pathParams : param.in === "query" ? raw.query : raw.headers;
     const key = param.in === "header" ? param.name.toLowerCase() : param.name;
@@ -59,7 +58,7 @@ export function parseRequest(
     const schema = param.schema ? deref<SchemaObject>(doc, param.schema) : undefined;
 
     if (value === undefined || value === "") {
-      if (param.required) issues.push({ in: param.in, name: param.name, message: "is required" });
+      if (param.required) issues.push({ in: param.in, name: param.name, message: "is required", ...(paramPointer ? { rule: `${paramPointer}/required` } : {}) });
       else if (schema && "default" in schema) target[param.name] = schema.default;
       return;
     }
@@ -68,10 +67,9 @@ export function parseRequest(
       return;
     }
     const typed = schema ? coerce(doc, schema, value) : value;
-    for (const issue of schema && index >= 0 ? validator.validate(pointer, typed) : []) {
-      issues.push({ in: param.in, name: param.name, message: issue.message });
-    }
-    target[param.name] = typed;
+    const invalid = schema && paramPointer ? validator.validate(`${paramPointer}/schema`, typed) : [];
+    for (const issue of invalid) issues.push({ in: param.in, name: param.name, message: issue.message, rule: issue.rule });
+    target[param.name] = invalid.length === 0 && schema ? clamp(schema, typed) : typed;
   });
 
   const body = operation.requestBody;
@@ -81,7 +79,7 @@ export function parseRequest(
       if (body.required) issues.push({ in: "body", name: "", message: "a JSON body is required" });
     } else {
       for (const issue of validator.validate(requestBodySchemaPointer(operation, mediaType), raw.body)) {
-        issues.push({ in: "body", name: issue.pointer, message: issue.message });
+        issues.push({ in: "body", name: issue.pointer, message: issue.message, rule: issue.rule });
       }
     }
   }
@@ -97,9 +95,23 @@ export function parseRequest(
 export function checkRequestInvariants(operation: Operation, request: ParsedRequest): RequestIssue[] {
   const invariants = (operation.object["x-request-invariants"] as Invariant[] | undefined) ?? [];
   const scope = { path: request.path, query: request.query, headers: request.headers, requestBody: request.body ?? null };
+  const at = `${operationPointer(operation)}/x-request-invariants`;
   return invariants.flatMap((invariant) =>
-    checkInvariant(invariant, scope).ok ? [] : [{ in: "request" as const, name: invariant.id, message: invariant.description ?? invariant.expr }],
+    checkInvariant(invariant, scope).ok
+      ? []
+      : [{ in: "request" as const, name: invariant.id, message: invariant.description ?? invariant.expr, rule: `${at}/${pointerSegment(invariant.id)}` }],
   );
+}
+
+/**
+ * `x-clamp-maximum` on a parameter's schema: a larger value is valid and served as that maximum,
+ * for parameters the source leaves unbounded (the response shows the value applied).
+ */
+export const CLAMP_MAXIMUM = "x-clamp-maximum";
+
+function clamp(schema: SchemaObject, value: unknown): unknown {
+  const maximum = schema[CLAMP_MAXIMUM];
+  return typeof maximum === "number" && typeof value === "number" && value > maximum ? maximum : value;
 }
 
 /** The JSON types a schema admits, looking through `$ref`, `anyOf` and `oneOf`. */

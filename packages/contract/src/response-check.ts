@@ -3,6 +3,7 @@ import { checkOperationInvariants, checkSchemaInvariants, type InvariantFailure 
 import { responseFor, type Operation } from "./operations.js";
 import { responseSchemaPointer } from "./pointers.js";
 import type { ParsedRequest } from "./request.js";
+import { checkDeclaredHeaders, type HeaderIssue } from "./response-headers.js";
 import type { ContractValidator, SchemaIssue } from "./validator.js";
 
 export interface ResponseCheck {
@@ -12,6 +13,8 @@ export interface ResponseCheck {
   contentTypeDocumented: boolean;
   schemaIssues: SchemaIssue[];
   invariantFailures: InvariantFailure[];
+  /** Headers whose declared value (`x-value`) the response does not carry; checked when headers are given. */
+  headerIssues: HeaderIssue[];
 }
 
 /**
@@ -25,7 +28,7 @@ export function checkResponse(
   validator: ContractValidator,
   operation: Operation,
   request: ParsedRequest,
-  response: { status: number; contentType: string | undefined; body: unknown },
+  response: { status: number; contentType: string | undefined; body: unknown; headers?: Record<string, string | undefined> },
 ): ResponseCheck {
   const documented = responseFor(operation, response.status);
   const statusKey = Object.keys(operation.responses).find((k) => operation.responses[k] === documented);
@@ -36,12 +39,17 @@ export function checkResponse(
     contentTypeDocumented: documented?.content === undefined ? true : media !== undefined,
     schemaIssues: [],
     invariantFailures: [],
+    headerIssues: [],
   };
+  if (documented && response.headers && response.status < 300) {
+    result.headerIssues = checkDeclaredHeaders(doc, operation, response.status, request, response.headers);
+  }
   if (!documented || !media?.schema || statusKey === undefined) return result;
-  result.schemaIssues = validator.validate(responseSchemaPointer(operation, statusKey, mediaType), response.body);
+  const schemaPointer = responseSchemaPointer(operation, statusKey, mediaType);
+  result.schemaIssues = validator.validate(schemaPointer, response.body);
   if (result.schemaIssues.length === 0) {
     result.invariantFailures = [
-      ...checkSchemaInvariants(doc, media.schema as SchemaObject, response.body),
+      ...checkSchemaInvariants(doc, media.schema as SchemaObject, response.body, schemaPointer),
       ...checkOperationInvariants(operation, { request, status: response.status, body: response.body }),
     ];
   }

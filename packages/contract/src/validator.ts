@@ -5,11 +5,17 @@ import formatsModule, { type FormatsPlugin } from "ajv-formats";
 const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).default ??
   formatsModule) as unknown as FormatsPlugin;
 import type { OpenApiDocument } from "./document.js";
+import { keywordLocation } from "./keyword-location.js";
 
 export interface SchemaIssue {
   /** JSON pointer into the validated value, `""` for the value itself. */
   pointer: string;
   message: string;
+  /**
+   * The rule that failed: a pointer into the document to the keyword (`.../maximum`), a `required`
+   * entry by name (`.../required/agentId`). Its provenance says whose rule it is.
+   */
+  rule?: string;
 }
 
 const CONTRACT_ID = "urn:agent-analytics:contract";
@@ -23,7 +29,7 @@ export class ContractValidator {
   private readonly ajv: Ajv2020;
   private readonly compiled = new Map<string, ValidateFunction>();
 
-  constructor(doc: OpenApiDocument, options: { coerceTypes?: boolean; useDefaults?: boolean } = {}) {
+  constructor(private readonly doc: OpenApiDocument, options: { coerceTypes?: boolean; useDefaults?: boolean } = {}) {
     this.ajv = new Ajv2020({
       // The document is not a schema as a whole (paths, info...): unknown keywords are expected there.
       strict: false,
@@ -43,21 +49,18 @@ export class ContractValidator {
       fn = this.ajv.compile({ $ref: `${CONTRACT_ID}${pointer}` });
       this.compiled.set(pointer, fn);
     }
-    return fn(value) ? [] : (fn.errors ?? []).map(toIssue);
+    return fn(value) ? [] : (fn.errors ?? []).map((error) => toIssue(error, this.doc, pointer));
   }
 }
 
-function toIssue(error: ErrorObject): SchemaIssue {
+function toIssue(error: ErrorObject, doc: OpenApiDocument, root: string): SchemaIssue {
   const params = error.params as Record<string, unknown>;
   let message = error.message ?? "is invalid";
   if (error.keyword === "required") message = `must have required property '${String(params.missingProperty)}'`;
   if (error.keyword === "additionalProperties") message = `must not have property '${String(params.additionalProperty)}'`;
   if (error.keyword === "enum") message = `must be one of ${JSON.stringify(params.allowedValues)}`;
   if (error.keyword === "const") message = `must be ${JSON.stringify(params.allowedValue)}`;
-  return { pointer: error.instancePath, message };
-}
-
-/** A JSON pointer segment, escaped. */
-export function pointerSegment(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+  const missing = error.keyword === "required" ? String(params.missingProperty) : undefined;
+  const rule = keywordLocation(doc, root, error.instancePath, error.keyword, error.schemaPath, missing);
+  return { pointer: error.instancePath, message, rule };
 }

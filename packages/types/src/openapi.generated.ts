@@ -597,7 +597,8 @@ export interface components {
             /** @description Human-readable explanation. */
             message: string;
         };
-        AnalyticsDateParam: string | unknown | unknown;
+        /** @description An ISO 8601 calendar date (its UTC midnight) or date-time. */
+        AnalyticsDateParam: string;
         /**
          * @default week
          * @enum {string}
@@ -617,7 +618,7 @@ export interface components {
             /** @description The sum of the four counts. */
             total: number;
         };
-        /** @description Share of the tasks initiated in the window that completed, rounded to 4 decimals; 0 without tasks. */
+        /** @description `tasksCompleted / tasksInitiated` of the same window, rounded to 4 decimals; 0 without tasks initiated. It may exceed 1 (completions of tasks started before the window). */
         CompletionRate: number;
         AnalyticsOverview: {
             period: components["schemas"]["AnalyticsPeriod"];
@@ -750,6 +751,8 @@ export interface components {
                 message: string;
             };
         };
+        /** @description An ISO 8601 date-time, or a calendar date (UTC). */
+        DashboardDateParam: string;
         /** @description Figures over `[from, to]`. Every field is a non-negative integer. */
         DashboardStats: {
             /** @description Total number of unique conversations */
@@ -974,6 +977,33 @@ export interface components {
                 "application/json": components["schemas"]["AgentsError"];
             };
         };
+        /** @description The organisation has run out of credits. */
+        AgentsPaymentRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AgentsError"];
+            };
+        };
+        /** @description The organisation's billing is suspended. */
+        AgentsForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AgentsError"];
+            };
+        };
+        /** @description The request conflicts with the current state of the resource. */
+        AgentsConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AgentsError"];
+            };
+        };
         /** @description No such agent or run in the caller's organisation. */
         AgentsNotFound: {
             headers: {
@@ -1181,6 +1211,7 @@ export type AnalyticsTopUsersResponse = components['schemas']['AnalyticsTopUsers
 export type AnalyticsSnapshot = components['schemas']['AnalyticsSnapshot'];
 export type AnalyticsSnapshotsResponse = components['schemas']['AnalyticsSnapshotsResponse'];
 export type AnalyticsError = components['schemas']['AnalyticsError'];
+export type DashboardDateParam = components['schemas']['DashboardDateParam'];
 export type DashboardStats = components['schemas']['DashboardStats'];
 export type DashboardError = components['schemas']['DashboardError'];
 export type RecordId = components['schemas']['RecordId'];
@@ -1206,6 +1237,9 @@ export type ResponseAgentOsValidationError = components['responses']['AgentOSVal
 export type ResponseAgentOsInternalError = components['responses']['AgentOSInternalError'];
 export type ResponseAgentsBadRequest = components['responses']['AgentsBadRequest'];
 export type ResponseAgentsUnauthorized = components['responses']['AgentsUnauthorized'];
+export type ResponseAgentsPaymentRequired = components['responses']['AgentsPaymentRequired'];
+export type ResponseAgentsForbidden = components['responses']['AgentsForbidden'];
+export type ResponseAgentsConflict = components['responses']['AgentsConflict'];
 export type ResponseAgentsNotFound = components['responses']['AgentsNotFound'];
 export type ResponseAgentsRateLimited = components['responses']['AgentsRateLimited'];
 export type ResponseAgentsInternalError = components['responses']['AgentsInternalError'];
@@ -1367,7 +1401,10 @@ export interface operations {
             };
             400: components["responses"]["AgentsBadRequest"];
             401: components["responses"]["AgentsUnauthorized"];
+            402: components["responses"]["AgentsPaymentRequired"];
+            403: components["responses"]["AgentsForbidden"];
             404: components["responses"]["AgentsNotFound"];
+            409: components["responses"]["AgentsConflict"];
             429: components["responses"]["AgentsRateLimited"];
             500: components["responses"]["AgentsInternalError"];
         };
@@ -1405,7 +1442,10 @@ export interface operations {
             };
             400: components["responses"]["AgentsBadRequest"];
             401: components["responses"]["AgentsUnauthorized"];
+            402: components["responses"]["AgentsPaymentRequired"];
+            403: components["responses"]["AgentsForbidden"];
             404: components["responses"]["AgentsNotFound"];
+            409: components["responses"]["AgentsConflict"];
             429: components["responses"]["AgentsRateLimited"];
             500: components["responses"]["AgentsInternalError"];
         };
@@ -1441,7 +1481,10 @@ export interface operations {
             };
             400: components["responses"]["AgentsBadRequest"];
             401: components["responses"]["AgentsUnauthorized"];
+            402: components["responses"]["AgentsPaymentRequired"];
+            403: components["responses"]["AgentsForbidden"];
             404: components["responses"]["AgentsNotFound"];
+            409: components["responses"]["AgentsConflict"];
             429: components["responses"]["AgentsRateLimited"];
             500: components["responses"]["AgentsInternalError"];
         };
@@ -1451,6 +1494,8 @@ export interface operations {
             query?: {
                 /** @description day, week, or month (default week). */
                 period?: components["schemas"]["AnalyticsPeriod"];
+                /** @description Filter by assistant ID. */
+                assistant?: components["parameters"]["Assistant"];
             };
             header?: never;
             path?: never;
@@ -1557,7 +1602,7 @@ export interface operations {
                 assistant?: components["parameters"]["Assistant"];
                 /** @description Filter by user ID. */
                 user?: string;
-                /** @description Results per page. */
+                /** @description Results per page. Above 100, 100 are served; `data.limit` is the value applied. */
                 limit?: number;
                 /** @description Number of results to skip. */
                 skip?: number;
@@ -1595,6 +1640,8 @@ export interface operations {
                  * @example 2026-03-01
                  */
                 endDate: components["parameters"]["EndDate"];
+                /** @description Filter by assistant ID. */
+                assistant?: components["parameters"]["Assistant"];
             };
             header?: never;
             path?: never;
@@ -1631,7 +1678,7 @@ export interface operations {
                 endDate: components["parameters"]["EndDate"];
                 /** @description Filter by assistant ID. */
                 assistant?: components["parameters"]["Assistant"];
-                /** @description Number of users to return. */
+                /** @description Number of users to return. Above 100, 100 are served; the `Applied-Limit` header is the value applied. */
                 limit?: number;
             };
             header?: never;
@@ -1643,6 +1690,8 @@ export interface operations {
             /** @description The most active users, most active first. */
             200: {
                 headers: {
+                    /** @description The number of users asked for, as served (`limit`, at most 100). */
+                    "Applied-Limit"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1667,6 +1716,8 @@ export interface operations {
                  * @example 2026-03-01
                  */
                 endDate: components["parameters"]["EndDate"];
+                /** @description Filter by assistant ID. */
+                assistant?: components["parameters"]["Assistant"];
             };
             header?: never;
             path?: never;
@@ -1692,20 +1743,20 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Start of the range, inclusive (ISO 8601, e.g. `2024-01-01T00:00:00.000Z`).
+                 * @description Start of the range, inclusive (ISO 8601, e.g. `2024-01-01T00:00:00.000Z`, or a date, `2024-01-01`, meaning its UTC midnight).
                  * @example 2024-01-01T00:00:00.000Z
                  */
-                from: string;
+                from: components["schemas"]["DashboardDateParam"];
                 /**
-                 * @description End of the range, inclusive (ISO 8601, e.g. `2024-12-31T23:59:59.999Z`).
+                 * @description End of the range, inclusive (ISO 8601, e.g. `2024-12-31T23:59:59.999Z`, or a date, `2024-12-31`, covering that whole UTC day).
                  * @example 2024-12-31T23:59:59.999Z
                  */
-                to: string;
+                to: components["schemas"]["DashboardDateParam"];
                 /** @description Include every user of the organisation. Requires the admin role. */
                 allInOrg?: boolean;
                 /** @description Filter results to a specific agent ID. */
                 agentId?: string;
-                /** @description Filter results to a specific user ID (admin only, with `allInOrg=true`). */
+                /** @description Filter results to a specific user ID (admin only when allInOrg is true). Without `allInOrg`, it narrows the caller's own conversations. */
                 userId?: string;
                 /** @description Filter by a key in the users' organisation-scoped metadata. */
                 metadataKey?: string;

@@ -48,4 +48,22 @@ describe("generated types", () => {
     // @ts-expect-error `from` is required by getStats.
     const _missing = () => client.GET("/api/dashboard/getStats", { params: { query: { to: "2024-01-01T00:00:00Z" } } });
   });
+
+  it("type the analytics and dashboard date parameters as strings", () => {
+    expectTypeOf<QueryOf<"getAnalyticsMetrics">["startDate"]>().toEqualTypeOf<string>();
+    expectTypeOf<QueryOf<"listAnalyticsEvents">["endDate"]>().toEqualTypeOf<string>();
+    expectTypeOf<QueryOf<"getDashboardStats">["from"]>().toEqualTypeOf<string>();
+    const client = createClient<paths>({ baseUrl: "http://localhost:3000" });
+    const _dates = () => client.GET("/analytics/users/top", { params: { query: { startDate: "2026-02-01", endDate: "2026-03-01T00:00:00Z", limit: 200 } } });
+    // @ts-expect-error a date is a string: a number must not compile (the hole of an untyped anyOf).
+    const _number = () => client.GET("/analytics/metrics", { params: { query: { period: "day", startDate: 12345, endDate: "2026-03-01" } } });
+    // @ts-expect-error the same for the dashboard range.
+    const _dashboard = () => client.GET("/api/dashboard/getStats", { params: { query: { from: 20240101, to: "2024-12-31" } } });
+  });
+
+  it("type assistant on every analytics operation", () => {
+    expectTypeOf<QueryOf<"getAnalyticsOverview">["assistant"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<QueryOf<"getAnalyticsAssistants">["assistant"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<QueryOf<"getAnalyticsSnapshots">["assistant"]>().toEqualTypeOf<string | undefined>();
+  });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { parse } from "yaml";
 import type { ModuleDocument, OpenApiDocument } from "./merge.js";
+import { ContractErrors, parseModuleSource } from "./source.js";
 
 /** The repository root: the nearest folder above `from` holding pnpm-workspace.yaml. */
 export function findRepoRoot(from: string): string {
@@ -17,18 +17,27 @@ export function findRepoRoot(from: string): string {
 /** Where the merged outputs go; never read back as a module. */
 export const DIST_DIR = "dist";
 
-/** Every `specs/<module>/openapi.yaml`, in module-name order so the merge is deterministic. */
+/**
+ * Every `specs/<module>/openapi.yaml`, in module-name order so the merge is deterministic. YAML
+ * errors of every file are collected and thrown together, each with its file, line and column.
+ */
 export function readModules(specsDir: string, root: string): ModuleDocument[] {
-  return readdirSync(specsDir, { withFileTypes: true })
+  const errors: Error[] = [];
+  const modules: ModuleDocument[] = [];
+  const names = readdirSync(specsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && entry.name !== DIST_DIR && existsSync(join(specsDir, entry.name, "openapi.yaml")))
     .map((entry) => entry.name)
-    .sort()
-    .map((name) => {
-      const path = join(specsDir, name, "openapi.yaml");
-      return {
-        name,
-        file: relative(root, path),
-        document: parse(readFileSync(path, "utf8")) as OpenApiDocument,
-      };
-    });
+    .sort();
+  for (const name of names) {
+    const path = join(specsDir, name, "openapi.yaml");
+    const file = relative(root, path);
+    try {
+      const { document, locate } = parseModuleSource(file, readFileSync(path, "utf8"));
+      modules.push({ name, file, document: document as OpenApiDocument, locate });
+    } catch (error) {
+      errors.push(...(error instanceof ContractErrors ? error.errors : [error as Error]));
+    }
+  }
+  if (errors.length > 0) throw new ContractErrors(errors);
+  return modules;
 }

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findRepoRoot, readModules } from "./files.js";
-import { CONFORMANCE_CLASS, MergeClashError, mergeModules, type ModuleDocument, type OpenApiDocument } from "./merge.js";
+import { CONFORMANCE_CLASS, MergeClashError, mergeModules, PROVENANCE, type ModuleDocument, type OpenApiDocument } from "./merge.js";
 
 const info = { title: "t", version: "1" };
 
@@ -29,6 +29,25 @@ describe("mergeModules", () => {
       { info },
     );
     expect(merged.paths!["/a"]!.get).toMatchObject({ [CONFORMANCE_CLASS]: "one", security: [{ key: [] }] });
+  });
+
+  it("keeps a module's base path on its path items, with the merged servers after it", () => {
+    const root = [{ url: "http://localhost:3000" }, { url: "http://localhost:4010" }];
+    const merged = mergeModules(
+      [
+        module("based", { servers: [{ url: "https://api.example/api-proxy" }, { url: "http://localhost:3000" }], paths: { "/a": { get: op("getA") } } }),
+        module("plain", { servers: [{ url: "https://other.example" }], paths: { "/b": { get: op("getB") } } }),
+      ],
+      { info, servers: root },
+    );
+    expect(merged.paths!["/a"]!.servers).toEqual([{ url: "https://api.example/api-proxy" }, ...root]);
+    expect(merged.paths!["/b"]!.servers).toBeUndefined();
+  });
+
+  it("carries each module's x-provenance into its x-modules entry", () => {
+    const provenance = { source: [{ cite: "the docs", rules: ["#/paths"] }], decisions: [] };
+    const merged = mergeModules([module("one", { [PROVENANCE]: provenance, paths: { "/a": { get: op("getA") } } })], { info });
+    expect(merged["x-modules"]).toEqual([expect.objectContaining({ name: "one", provenance })]);
   });
 
   it("merges identical components", () => {

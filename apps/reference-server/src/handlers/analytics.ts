@@ -17,7 +17,7 @@ function range(query: Record<string, unknown>): [number, number] {
   return [start, end];
 }
 
-const EMPTY: WindowFigures = { key: null, incomingMessages: 0, outgoingMessages: 0, tasksInitiated: 0, tasksCompleted: 0, initiatedCompleted: 0, activeUsers: 0 };
+const EMPTY: WindowFigures = { key: null, incomingMessages: 0, outgoingMessages: 0, tasksInitiated: 0, tasksCompleted: 0, activeUsers: 0 };
 
 function counts(f: WindowFigures): AnalyticsEventCounts {
   const { incomingMessages, outgoingMessages, tasksInitiated, tasksCompleted } = f;
@@ -29,9 +29,10 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export const analyticsHandlers: Record<string, Handler> = {
   async getAnalyticsOverview({ db, auth, request }) {
     const period = (request.query.period ?? "week") as keyof typeof PERIOD_DAYS;
+    const assistant = request.query.assistant as string | undefined;
     const end = todayMidnight();
     const start = end - PERIOD_DAYS[period] * DAY_MS;
-    const [f = EMPTY] = await windowFigures(db, auth.organizationId, start, end, { by: "none" });
+    const [f = EMPTY] = await windowFigures(db, auth.organizationId, start, end, { by: "none" }, { assistant });
     const body: SuccessBody<"getAnalyticsOverview"> = {
       success: true,
       data: {
@@ -66,7 +67,7 @@ export const analyticsHandlers: Record<string, Handler> = {
       success: true,
       data: {
         window: q.window, startDate: isoMs(start), endDate: isoMs(end), activeUsers: f.activeUsers, events: counts(f),
-        completionRate: rate4(f.initiatedCompleted, f.tasksInitiated),
+        completionRate: rate4(f.tasksCompleted, f.tasksInitiated),
       },
     };
     return ok(body);
@@ -85,15 +86,16 @@ export const analyticsHandlers: Record<string, Handler> = {
   },
 
   async getAnalyticsAssistants({ db, auth, request }) {
+    const assistant = request.query.assistant as string | undefined;
     const [start, end] = range(request.query);
-    const figures = await windowFigures(db, auth.organizationId, start, end, { by: "agent" });
+    const figures = await windowFigures(db, auth.organizationId, start, end, { by: "agent" }, { assistant });
     const data = figures
       .map((f) => ({ f, sum: counts(f).total }))
       .filter(({ sum }) => sum > 0)
       .sort((a, b) => b.sum - a.sum || cmp(a.f.key!, b.f.key!))
       .map(({ f }) => ({
         assistant: f.key!, activeUsers: f.activeUsers, incomingMessages: f.incomingMessages, outgoingMessages: f.outgoingMessages,
-        tasksInitiated: f.tasksInitiated, tasksCompleted: f.tasksCompleted, completionRate: rate4(f.initiatedCompleted, f.tasksInitiated),
+        tasksInitiated: f.tasksInitiated, tasksCompleted: f.tasksCompleted, completionRate: rate4(f.tasksCompleted, f.tasksInitiated),
       }));
     return ok({ success: true, data } satisfies SuccessBody<"getAnalyticsAssistants">);
   },
@@ -111,11 +113,12 @@ export const analyticsHandlers: Record<string, Handler> = {
   },
 
   async getAnalyticsSnapshots({ db, auth, request }) {
+    const assistant = request.query.assistant as string | undefined;
     const [start, end] = range(request.query);
     // One snapshot per UTC midnight in [startDate, endDate), each covering its whole day.
     const first = ceilDay(start);
     const last = ceilDay(end);
-    const figures = first < last ? await windowFigures(db, auth.organizationId, first, last, { by: "period", period: "day" }) : [];
+    const figures = first < last ? await windowFigures(db, auth.organizationId, first, last, { by: "period", period: "day" }, { assistant }) : [];
     const byKey = new Map(figures.map((f) => [f.key, f]));
     const computedAt = isoMs(Date.now());
     const data = [];

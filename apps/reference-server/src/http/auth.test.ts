@@ -1,7 +1,7 @@
 import { document, listOperations } from "@agent-analytics/contract";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { handlers } from "../handlers/index.js";
-import { call, ENGINES, startTestServer, type TestServer } from "../test/harness.js";
+import { call, describeEachEngine, startTestServer, type TestServer } from "../test/harness.js";
 
 /** A request for every operation that is valid apart from its credentials. */
 const REQUESTS: Record<string, [string, string, unknown?]> = {
@@ -30,7 +30,7 @@ it("has a handler and an auth case for every operationId of the document", () =>
   expect(Object.keys(REQUESTS).sort()).toEqual(operations.map((op) => op.operationId).sort());
 });
 
-describe.each(ENGINES)("auth and tenancy on $name", (engine) => {
+describeEachEngine("auth and tenancy on $name", (engine) => {
   let server: TestServer;
   let key: string;
   beforeAll(async () => {
@@ -75,14 +75,24 @@ describe.each(ENGINES)("auth and tenancy on $name", (engine) => {
     expect(r.body).toEqual(body);
   });
 
+  // The documents' x-error-template list 404 and 405: a request under a module's prefix that
+  // reaches no operation is answered in that module's format; elsewhere, a problem.
   it.each([
-    ["an unknown path", "GET", "/nowhere", 404],
-    ["a wrong method", "DELETE", "/metrics", 405],
-  ])("answers %s with a problem", async (_name, method, path, status) => {
+    ["an unknown path outside every module", "GET", "/nowhere", 404, "application/problem+json", { status: 404, title: "Not Found" }, undefined],
+    ["an unknown agents path", "GET", "/agents/a/nothing", 404, "application/json", { success: false, error: "not_found" }, undefined],
+    ["an unknown path under the agents base path", "GET", "/api-proxy/agents", 404, "application/json", { success: false, error: "not_found" }, undefined],
+    ["a wrong method on agents", "DELETE", "/api-proxy/agents/a/stats", 405, "application/json", { success: false, error: "method_not_allowed" }, "GET"],
+    ["a wrong method on agentos", "DELETE", "/metrics", 405, "application/json", { error_code: "METHOD_NOT_ALLOWED" }, "GET"],
+    ["an unknown agentos path", "GET", "/metrics/daily", 404, "application/json", { error_code: "NOT_FOUND" }, undefined],
+    ["a wrong method on the dashboard", "POST", "/api/dashboard/getStats", 405, "application/json", { error: "method_not_allowed" }, "GET"],
+    ["an unknown analytics path", "GET", "/analytics/funnels", 404, "application/json", { success: false, error: { code: "not_found" } }, undefined],
+    ["a wrong method on ingest", "GET", "/ingest/batch", 405, "application/problem+json", { status: 405 }, "POST"],
+  ])("answers %s in the right format", async (_name, method, path, status, contentType, body, allow) => {
     const r = await call(server, method, path, { key, unchecked: true });
     expect(r.status).toBe(status);
-    expect(r.contentType).toContain("application/problem+json");
-    if (status === 405) expect(r.headers.get("allow")).toBe("GET");
+    expect(r.contentType).toContain(contentType);
+    expect(r.body).toMatchObject(body);
+    expect(r.headers.get("allow") ?? undefined).toBe(allow);
   });
 
   it("serves /healthz without auth, /openapi.json and /docs; echoes x-request-id", async () => {

@@ -1,8 +1,8 @@
 import { document, listOperations, type Operation } from "@agent-analytics/contract";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { FIXTURE } from "../test/fixture.js";
-import { call, ENGINES, startTestServer, type TestServer } from "../test/harness.js";
+import { call, describeEachEngine, startTestServer, type TestServer } from "../test/harness.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
 const operations = listOperations(document);
@@ -57,7 +57,7 @@ const request = fc.record({
   auth: fc.constantFrom("admin", "member", "none", "garbage"),
 }).chain((r) => pathFor(r.op).map((path) => ({ ...r, path })));
 
-describe.each(ENGINES)("bad input on $name", (engine) => {
+describeEachEngine("bad input on $name", (engine) => {
   let server: TestServer;
   const keys: Record<string, string | undefined> = { none: undefined, garbage: "aak_garbage" };
   beforeAll(async () => {

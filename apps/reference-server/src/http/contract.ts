@@ -1,5 +1,6 @@
 import {
   ContractValidator,
+  declaredHeaders,
   describeIssues,
   document,
   errorResponse,
@@ -8,7 +9,9 @@ import {
   presentedCredential,
   problem,
   requiresCredentials,
+  routeErrorResponse,
   validationStatus,
+  type ErrorResponse,
   type Operation,
 } from "@agent-analytics/contract";
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
@@ -29,8 +32,12 @@ interface Locals {
 /** Sends an error in the format of the operation's module (a plain problem outside any operation). */
 export function sendError(res: Response, operation: Operation | undefined, error: HttpError): void {
   const response = operation ? errorResponse(document, operation, error.status, error.message) : problem(error.status, error.message);
-  const body = { ...(response.body as Record<string, unknown>), ...error.extra };
-  for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+  send(res, response, error.extra, error.headers);
+}
+
+function send(res: Response, response: ErrorResponse, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
+  const body = { ...(response.body as Record<string, unknown>), ...extra };
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.status(response.status).type(response.contentType).send(JSON.stringify(body));
 }
 
@@ -55,9 +62,10 @@ export function contractRouter(db: Database, handlers: Record<string, Handler>, 
 
   router.use((req: Request, res: Response, next: NextFunction) => {
     const match = matchRoute(document, req.method, req.path);
-    if (match.kind === "not-found") return sendError(res, undefined, new HttpError(404, `No operation at ${req.path}.`));
-    if (match.kind === "method-not-allowed") {
-      return sendError(res, undefined, new HttpError(405, `${req.method} is not allowed here.`, {}, { Allow: match.allow.join(", ") }));
+    if (match.kind !== "operation") {
+      // Under a module's prefix, in that module's format; elsewhere a problem.
+      const routed = routeErrorResponse(document, match, req.method, req.path);
+      return send(res, routed, {}, routed.headers);
     }
     (res.locals as Locals).operation = match.operation;
     (res.locals as Locals).pathParams = match.pathParams;
@@ -119,6 +127,7 @@ export function contractRouter(db: Database, handlers: Record<string, Handler>, 
       if (!handler) throw new HttpError(500, "Not implemented.");
       const ctx: HandlerContext = { db, auth: locals.auth!, request: parsed.request, operation, log: req.log, track };
       const result = await handler(ctx);
+      for (const header of declaredHeaders(document, operation, result.status, parsed.request)) res.setHeader(header.name, header.value);
       res.status(result.status).type(result.contentType ?? "application/json").send(JSON.stringify(result.body));
     } catch (error) {
       next(error);

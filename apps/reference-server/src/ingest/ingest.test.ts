@@ -1,7 +1,7 @@
 import type { IngestBatch } from "@agent-analytics/types";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { FIXTURE } from "../test/fixture.js";
-import { call, ENGINES, startTestServer, type TestServer } from "../test/harness.js";
+import { call, describeEachEngine, startTestServer, type TestServer } from "../test/harness.js";
 
 const counts = (c: Partial<Record<string, number>>) => {
   const full = { users: 0, agents: 0, sessions: 0, runs: 0, messages: 0, feedback: 0, kbFiles: 0, ...c };
@@ -10,7 +10,7 @@ const counts = (c: Partial<Record<string, number>>) => {
 const fixtureCounts = counts({ users: 3, agents: 3, sessions: 5, runs: 6, messages: 8, feedback: 3, kbFiles: 3 });
 const FULL = "from=2026-02-01T00:00:00.000Z&to=2026-03-31T23:59:59.999Z&allInOrg=true";
 
-describe.each(ENGINES)("ingest on $name", (engine) => {
+describeEachEngine("ingest on $name", (engine) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(engine);

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { FIXTURE } from "../test/fixture.js";
-import { call, ENGINES, startTestServer, type TestServer } from "../test/harness.js";
+import { call, describeEachEngine, startTestServer, type TestServer } from "../test/harness.js";
 import { vacuumRollups } from "./rollup-vacuum.js";
 
-describe.each(ENGINES)("rollup vacuum on $name", (engine) => {
+describeEachEngine("rollup vacuum on $name", (engine) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(engine);

@@ -22,9 +22,9 @@ const DAY = (column: string) => `(${column} AT TIME ZONE 'UTC')::date`;
 const NOW = "extract(epoch FROM now())::bigint";
 
 /** The counters of activity_daily, agent_daily and user_daily. */
-const ACTIVITY = ["sessions", "messages", "tool_calls", "input_tokens", "output_tokens", "feedback", "helpful", "incoming", "outgoing", "initiated", "initiated_completed", "completed"];
+const ACTIVITY = ["sessions", "messages", "tool_calls", "input_tokens", "output_tokens", "feedback", "helpful", "incoming", "outgoing", "initiated", "completed"];
 /** The counters top users ranks by (user_week). */
-const EVENTS = ["incoming", "outgoing", "initiated", "initiated_completed", "completed"];
+const EVENTS = ["incoming", "outgoing", "initiated", "completed"];
 const METRICS = ["agent_runs", "team_runs", "workflow_runs", "agent_sessions", "team_sessions", "workflow_sessions", "users_count",
   "input_tokens", "output_tokens", "cached_tokens", "cache_write_tokens", "reasoning_tokens", "input_audio_tokens", "output_audio_tokens"];
 
@@ -55,18 +55,17 @@ export async function applyRollups(db: Queryable, orgId: string, source: RollupS
        SELECT day, agent_id, user_id, ${ACTIVITY.map((c) => `sum(${c})::bigint AS ${c}`).join(", ")} FROM (
          SELECT ${DAY("created_at")} AS day, agent_id, coalesce(user_id, '') AS user_id, 1::bigint AS sessions, 0::bigint AS messages,
            0::bigint AS tool_calls, 0::bigint AS input_tokens, 0::bigint AS output_tokens, 0::bigint AS feedback, 0::bigint AS helpful,
-           0::bigint AS incoming, 0::bigint AS outgoing, 0::bigint AS initiated, 0::bigint AS initiated_completed, 0::bigint AS completed
+           0::bigint AS incoming, 0::bigint AS outgoing, 0::bigint AS initiated, 0::bigint AS completed
          FROM ${from(source, "sessions", "s")}
          UNION ALL
          SELECT ${DAY("created_at")}, agent_id, coalesce(user_id, ''), 0, 1, tool_calls, input_tokens, output_tokens, 0, 0,
-           (role = 'user')::int, (role = 'assistant')::int, 0, 0, 0 FROM ${from(source, "messages", "m")}
+           (role = 'user')::int, (role = 'assistant')::int, 0, 0 FROM ${from(source, "messages", "m")}
          UNION ALL
-         SELECT ${DAY("created_at")}, agent_id, coalesce(user_id, ''), 0, 0, 0, 0, 0, 1, helpful::int, 0, 0, 0, 0, 0 FROM ${from(source, "feedback", "f")}
+         SELECT ${DAY("created_at")}, agent_id, coalesce(user_id, ''), 0, 0, 0, 0, 0, 1, helpful::int, 0, 0, 0, 0 FROM ${from(source, "feedback", "f")}
          UNION ALL
-         SELECT ${DAY("started_at")}, agent_id, coalesce(user_id, ''), 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, (status = 'completed')::int, 0
-         FROM ${from(source, "runs", "r")}
+         SELECT ${DAY("started_at")}, agent_id, coalesce(user_id, ''), 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0 FROM ${from(source, "runs", "r")}
          UNION ALL
-         SELECT ${DAY("completed_at")}, agent_id, coalesce(user_id, ''), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1
+         SELECT ${DAY("completed_at")}, agent_id, coalesce(user_id, ''), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1
          FROM ${from(source, "runs", "r")} WHERE status = 'completed' AND completed_at IS NOT NULL
        ) x GROUP BY day, agent_id, user_id
      ),

@@ -102,14 +102,14 @@ export async function unstage(tx: Transaction, type: RecordType, ids: string[]):
 /** The analytics events of docs/semantics.md that the staged (new) messages and runs produce. */
 export async function insertEvents(tx: Transaction): Promise<void> {
   await tx.query(
-    `INSERT INTO events (org_id, id, event_type, agent_id, user_id, ts, run_completed)
-     SELECT org_id, id || ':' || type, type, agent_id, user_id, ts, run_completed FROM (
+    `INSERT INTO events (org_id, id, event_type, agent_id, user_id, ts)
+     SELECT org_id, id || ':' || type, type, agent_id, user_id, ts FROM (
        SELECT org_id, id, CASE role WHEN 'user' THEN 'incomingMessages' ELSE 'outgoingMessages' END AS type, agent_id, user_id,
-         created_at AS ts, false AS run_completed FROM ${stage("messages")}
+         created_at AS ts FROM ${stage("messages")}
        UNION ALL
-       SELECT org_id, id, 'tasksInitiated', agent_id, user_id, started_at, status = 'completed' FROM ${stage("runs")}
+       SELECT org_id, id, 'tasksInitiated', agent_id, user_id, started_at FROM ${stage("runs")}
        UNION ALL
-       SELECT org_id, id, 'tasksCompleted', agent_id, user_id, completed_at, false FROM ${stage("runs")}
+       SELECT org_id, id, 'tasksCompleted', agent_id, user_id, completed_at FROM ${stage("runs")}
        WHERE status = 'completed' AND completed_at IS NOT NULL
      ) e ORDER BY ts, id || ':' || type`,
   );

@@ -7,8 +7,6 @@ export interface WindowFigures {
   outgoingMessages: number;
   tasksInitiated: number;
   tasksCompleted: number;
-  /** Runs started in the window with status completed (numerator of completionRate). */
-  initiatedCompleted: number;
   activeUsers: number;
 }
 
@@ -28,7 +26,7 @@ const BUCKET = { day: "YYYY-MM-DD", week: 'IYYY-"W"IW', month: "YYYY-MM" } as co
 
 type Rollup = "activity_daily" | "agent_daily" | "user_daily";
 
-const ZERO: WindowFigures = { key: null, incomingMessages: 0, outgoingMessages: 0, tasksInitiated: 0, tasksCompleted: 0, initiatedCompleted: 0, activeUsers: 0 };
+const ZERO: WindowFigures = { key: null, incomingMessages: 0, outgoingMessages: 0, tasksInitiated: 0, tasksCompleted: 0, activeUsers: 0 };
 
 /**
  * Distinct users with an incoming message on each UTC day of `[start, end)` (keyed `YYYY-MM-DD`):
@@ -172,8 +170,8 @@ async function query(
   const agentCol = table === "user_daily" ? "NULL::text" : "agent_id";
   const userCol = table === "agent_daily" ? "NULL::text" : "nullif(user_id, '')";
   const select = `sum(incoming)::float8 AS incoming, sum(outgoing)::float8 AS outgoing, sum(initiated)::float8 AS initiated,
-       sum(initiated_completed)::float8 AS initiated_completed, sum(completed)::float8 AS completed`;
-  const columns = `${agentCol} AS agent_id, ${userCol} AS user_id, incoming, outgoing, initiated, initiated_completed, completed`;
+       sum(completed)::float8 AS completed`;
+  const columns = `${agentCol} AS agent_id, ${userCol} AS user_id, incoming, outgoing, initiated, completed`;
   let rollup = `SELECT ${bucket("day")} AS bucket, ${columns} FROM ${table} WHERE org_id = $1 AND day >= $2::date AND day < $3::date${and(rollupWhere)}`;
   if (table === "user_daily" && grouping.by !== "period") {
     // Per-user sums without day buckets: whole weeks from user_week, the days around them from user_daily.
@@ -189,7 +187,7 @@ async function query(
        UNION ALL
        SELECT ${bucket("(ts AT TIME ZONE 'UTC')::date")}, agent_id, user_id, (event_type = 'incomingMessages')::int,
          (event_type = 'outgoingMessages')::int, (event_type = 'tasksInitiated')::int,
-         (event_type = 'tasksInitiated' AND run_completed)::int, (event_type = 'tasksCompleted')::int
+         (event_type = 'tasksCompleted')::int
        FROM events WHERE org_id = $1 AND ((ts >= $4 AND ts < $5) OR (ts >= $6 AND ts < $7))${and(eventWhere)}
      )
      ${activeUsers
@@ -204,7 +202,6 @@ async function query(
     outgoingMessages: Number(r.outgoing ?? 0),
     tasksInitiated: Number(r.initiated ?? 0),
     tasksCompleted: Number(r.completed ?? 0),
-    initiatedCompleted: Number(r.initiated_completed ?? 0),
     activeUsers: Number(r.active_users ?? 0),
   }));
 }

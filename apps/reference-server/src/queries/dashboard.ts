@@ -6,6 +6,8 @@ import { splitRange } from "./time.js";
 export interface DashboardScope {
   /** Only sessions of this user (the caller's own, or the `userId` filter); undefined: all. */
   userId?: string;
+  /** Also only sessions of this user: a `userId` filter narrowing the caller's own scope. */
+  alsoUserId?: string;
   agentId?: string;
   metadataKey?: string;
   metadataValue?: string;
@@ -19,7 +21,7 @@ export interface DashboardScope {
 export async function dashboardStats(db: Queryable, orgId: string, start: number, end: number, scope: DashboardScope): Promise<DashboardStats> {
   const split = splitRange(start, end);
   const base: unknown[] = [orgId, split.fullFrom, split.fullTo, ...split.edges];
-  const byUser = scope.userId !== undefined || scope.metadataKey !== undefined || scope.metadataValue !== undefined;
+  const byUser = scope.userId !== undefined || scope.alsoUserId !== undefined || scope.metadataKey !== undefined || scope.metadataValue !== undefined;
   // Whole days come from the smallest rollup with the dimensions the scope needs; without a user
   // scope the counts come from agent_daily and the distinct users from user_daily.
   const edge = (column: string) => `((${column} >= $4 AND ${column} < $5) OR (${column} >= $6 AND ${column} < $7))`;
@@ -75,8 +77,9 @@ async function aggregate(
   // indexes serve a scoped window: its cost then follows the scope, not the whole organisation's days.
   const rollupWhere: string[] = [];
   let join = "";
-  if (scope.userId !== undefined) {
-    const p = `$${params.push(scope.userId)}`;
+  for (const userId of [scope.userId, scope.alsoUserId]) {
+    if (userId === undefined) continue;
+    const p = `$${params.push(userId)}`;
     where.push(`p.user_id = ${p}`);
     if (table !== "agent_daily") rollupWhere.push(`user_id = ${p}`);
   }

@@ -28,9 +28,12 @@ export function splitRange(start: number, end: number): RangeSplit {
   return { fullFrom: dayString(a), fullTo: dayString(b), edges: [isoMs(start), isoMs(a), isoMs(b), isoMs(end)] };
 }
 
-/** Parses the analytics module's date-or-date-time parameter (a bare date is its UTC midnight). */
+/** A calendar date (`2024-01-01`), as the date-or-date-time parameters accept. */
+export const isCalendarDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** Parses a date-or-date-time parameter (a bare date is its UTC midnight). */
 export function parseDateParam(value: string): number {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Date.parse(value);
+  return isCalendarDate(value) ? Date.parse(`${value}T00:00:00Z`) : Date.parse(value);
 }
 
 /** `Math.round(a / b)` with halves away from zero, exact for integers (a, b >= 0, b > 0). */

@@ -1,20 +1,31 @@
 import { randomBytes } from "node:crypto";
 import { checkResponse, document, matchRoute, parseRequest } from "@agent-analytics/contract";
 import { pino } from "pino";
-import { expect } from "vitest";
+import { describe, expect } from "vitest";
 import { validator } from "../http/contract.js";
 import { startServer, type RunningServer } from "../server.js";
 import { openDatabase } from "../storage/engine.js";
 import { createKey, createOrganization, type Role } from "../storage/keys.js";
 
 /**
- * The engines every integration test runs on: PGlite always, PostgreSQL when DATABASE_URL is set.
- * With DATABASE_URL set, an unreachable server makes the tests fail (startServer throws), never skip.
+ * The engines every integration test runs on: PGlite always, PostgreSQL on DATABASE_URL (the root
+ * `pnpm test` sets it to the local server when one answers at the default address). With
+ * DATABASE_URL set, an unreachable server makes the tests fail (startServer throws), never skip.
  */
 export const ENGINES: { name: "pglite" | "postgres"; databaseUrl?: string }[] = [
   { name: "pglite" },
-  ...(process.env.DATABASE_URL ? [{ name: "postgres" as const, databaseUrl: process.env.DATABASE_URL }] : []),
+  { name: "postgres", databaseUrl: process.env.DATABASE_URL || undefined },
 ];
+
+/**
+ * `describe.each(ENGINES)`, except that without DATABASE_URL the PostgreSQL suite is still
+ * registered, as skipped, so the run counts what it did not do. `$name` in the title is the engine.
+ */
+export function describeEachEngine(title: string, body: (engine: (typeof ENGINES)[number]) => void): void {
+  for (const engine of ENGINES) {
+    describe.skipIf(engine.name === "postgres" && !engine.databaseUrl)(title.replace("$name", engine.name), () => body(engine));
+  }
+}
 
 export interface TestServer extends RunningServer {
   stop(): Promise<void>;
@@ -102,9 +113,11 @@ function assertContract(method: string, path: string, headers: Record<string, st
   const query = Object.fromEntries(url.searchParams.entries());
   const parsed = parseRequest(document, validator, match.operation, { pathParams: match.pathParams, query, headers, body });
   const request = parsed.ok ? parsed.request : { path: match.pathParams, query, headers, body };
-  const check = checkResponse(document, validator, match.operation, request, { status: reply.status, contentType: reply.contentType, body: reply.body });
+  const responseHeaders = Object.fromEntries(reply.headers.entries());
+  const check = checkResponse(document, validator, match.operation, request, { status: reply.status, contentType: reply.contentType, body: reply.body, headers: parsed.ok ? responseHeaders : undefined });
   expect(check.statusDocumented, `${method} ${path}: status ${reply.status} is documented`).toBe(true);
   expect(check.contentTypeDocumented, `${method} ${path}: content type ${reply.contentType}`).toBe(true);
   expect(check.schemaIssues, `${method} ${path}: ${JSON.stringify(reply.body).slice(0, 300)}`).toEqual([]);
   expect(check.invariantFailures.map((f) => `${f.invariant.id}: ${f.reason}`), `${method} ${path}`).toEqual([]);
+  expect(check.headerIssues.map((i) => i.message), `${method} ${path}`).toEqual([]);
 }

@@ -59,7 +59,7 @@ export function authRequirements(doc: RunContext["doc"], operation: Operation): 
         }
         const verdict = new Verdict();
         const ok = viaHeader.response !== undefined && viaHeader.response.status === viaBearer.response?.status && viaHeader.response.status < 300;
-        verdict.check(ok, viaHeader, `with x-api-key: answered ${describeResponse(viaHeader)}; with the bearer form: ${describeResponse(viaBearer)}`, "the same 2xx as the bearer form");
+        verdict.check(ok, viaHeader, `with x-api-key: answered ${describeResponse(viaHeader)}; with the bearer form: ${describeResponse(viaBearer)}`, "the same 2xx as the bearer form", [`${operationPointer(operation)}/security`]);
         return verdict.outcome();
       },
     });

@@ -40,20 +40,21 @@ function applyProbe(ctx: RunContext, sample: Call, probe: BoundProbe): Call {
 function judgeProbe(ctx: RunContext, operation: Operation, probe: BoundProbe, ex: Exchange, verdict: Verdict) {
   const status = ex.response?.status;
   if (probe.expect === "accept") {
-    verdict.check(status !== undefined && status >= 200 && status < 300, ex, `${probe.label}: answered ${describeResponse(ex)}`, "a 2xx: the value is inside the documented bounds");
+    verdict.check(status !== undefined && status >= 200 && status < 300, ex, `${probe.label}: answered ${describeResponse(ex)}`, "a 2xx: the value is inside the documented bounds", [probe.rule]);
     return;
   }
   if (probe.expect === "empty-list") {
     const body = ex.response?.body as { metrics?: unknown[] } | undefined;
-    verdict.check(status === 200 && Array.isArray(body?.metrics) && body.metrics.length === 0, ex, `${probe.label}: answered ${describeResponse(ex)}`, "200 with an empty list: a reversed range matches no day");
+    verdict.check(status === 200 && Array.isArray(body?.metrics) && body.metrics.length === 0, ex, `${probe.label}: answered ${describeResponse(ex)}`, "200 with an empty list: a reversed range matches no day", [probe.rule]);
     return;
   }
   const wanted = validationStatus(operation);
-  if (!verdict.check(status === wanted, ex, `${probe.label}: answered ${describeResponse(ex)}`, `${wanted} in the module's error format`)) return;
+  if (!verdict.check(status === wanted, ex, `${probe.label}: answered ${describeResponse(ex)}`, `${wanted} in the module's error format`, [probe.rule])) return;
   const check = checkResponse(ctx.doc, ctx.validator, operation, requestWithDefaults(ctx.doc, operation, {}), {
     status: wanted,
     contentType: ex.response!.headers["content-type"],
     body: ex.response!.body,
   });
-  verdict.check(check.contentTypeDocumented && check.schemaIssues.length === 0, ex, `${probe.label}: the ${wanted} body is not in the module's error format`, `a body valid against the documented ${wanted} schema`);
+  const rules = check.schemaIssues.length ? check.schemaIssues.flatMap((i) => (i.rule ? [i.rule] : [])) : [`${operationPointer(operation)}/responses/${wanted}`];
+  verdict.check(check.contentTypeDocumented && check.schemaIssues.length === 0, ex, `${probe.label}: the ${wanted} body is not in the module's error format`, `a body valid against the documented ${wanted} schema`, rules);
 }

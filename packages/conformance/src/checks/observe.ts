@@ -17,7 +17,7 @@ const OBSERVED: { check: string; title: string; ref: (op: Operation) => string; 
     ref: (op) => `${operationPointer(op)}/responses`,
     judge: (ctx, ex, v) => {
       const check = result(ctx, ex);
-      v.check(check.statusDocumented, ex, `status ${ex.response!.status} is not documented`, `one of ${Object.keys(ex.operation.responses).join(", ")}`);
+      v.check(check.statusDocumented, ex, `status ${ex.response!.status} is not documented`, `one of ${Object.keys(ex.operation.responses).join(", ")}`, [`${operationPointer(ex.operation)}/responses`]);
     },
   },
   {
@@ -28,7 +28,8 @@ const OBSERVED: { check: string; title: string; ref: (op: Operation) => string; 
       const check = result(ctx, ex);
       if (!check.statusDocumented) return;
       const documented = Object.keys(ex.operation.responses[String(ex.response!.status)]?.content ?? {});
-      v.check(check.contentTypeDocumented, ex, `content type ${mediaTypeOf(ex.response) ?? "(none)"} is not documented for ${ex.response!.status}`, documented.join(" or "));
+      const rule = `${operationPointer(ex.operation)}/responses/${ex.response!.status}`;
+      v.check(check.contentTypeDocumented, ex, `content type ${mediaTypeOf(ex.response) ?? "(none)"} is not documented for ${ex.response!.status}`, documented.join(" or "), [rule]);
     },
   },
   {
@@ -39,7 +40,7 @@ const OBSERVED: { check: string; title: string; ref: (op: Operation) => string; 
       const issues = result(ctx, ex).schemaIssues;
       if (issues.length === 0) return;
       const text = issues.slice(0, 5).map((i) => `${i.pointer || "/"} ${i.message}`).join("; ");
-      v.fail(ex, `the ${ex.response!.status} body does not match its schema: ${text}`, `a body valid against the schema of ${ex.response!.status}`);
+      v.fail(ex, `the ${ex.response!.status} body does not match its schema: ${text}`, `a body valid against the schema of ${ex.response!.status}`, issues.flatMap((i) => (i.rule ? [i.rule] : [])));
     },
   },
   {
@@ -49,19 +50,23 @@ const OBSERVED: { check: string; title: string; ref: (op: Operation) => string; 
     judge: (ctx, ex, v) => {
       const { status, body } = ex.response!;
       const issues = envelopeIssues(ctx.doc, ex.operation, status, mediaTypeOf(ex.response), body);
-      if (issues.length) v.fail(ex, `${status} body: ${issues.join("; ")}`, status < 400 ? "the documented success envelope" : "the module's error format");
+      const expected = status < 400 ? "the documented success envelope" : "the module's error format";
+      if (issues.length) v.fail(ex, `${status} body: ${issues.map((i) => i.message).join("; ")}`, expected, issues.map((i) => i.rule));
     },
   },
   {
     check: "invariants",
-    title: "every declared invariant holds on every response",
+    title: "every declared invariant (and declared header value) holds on every response",
     ref: (op) => `${operationPointer(op)}/responses (x-invariants)`,
     judge: (ctx, ex, v) => {
       // Relations involving the request only mean something for a request the contract accepts.
       if (!ex.parsed && ex.response!.status < 400) return;
-      for (const failure of result(ctx, ex).invariantFailures) {
-        v.fail(ex, `${failure.invariant.id} (${failure.declaredOn}${failure.pointer ? ` at ${failure.pointer}` : ""}) fails: ${failure.reason}`, failure.invariant.expr);
+      const check = result(ctx, ex);
+      for (const failure of check.invariantFailures) {
+        v.fail(ex, `${failure.invariant.id} (${failure.declaredOn}${failure.pointer ? ` at ${failure.pointer}` : ""}) fails: ${failure.reason}`, failure.invariant.expr, [failure.rule]);
       }
+      // A header whose value the contract declares from the request (the `limit` applied) is a relation too.
+      for (const issue of check.headerIssues) v.fail(ex, issue.message, `the header the contract declares for this request`, [issue.rule]);
     },
   },
   {
@@ -81,7 +86,8 @@ function result(ctx: RunContext, ex: Exchange) {
   if (!found) {
     const request = ex.parsed ?? requestWithDefaults(ctx.doc, ex.operation, {});
     const { status, body } = ex.response!;
-    found = checkResponse(ctx.doc, ctx.validator, ex.operation, request, { status, contentType: ex.response!.headers["content-type"], body });
+    const headers = ex.parsed ? ex.response!.headers : undefined;
+    found = checkResponse(ctx.doc, ctx.validator, ex.operation, request, { status, contentType: ex.response!.headers["content-type"], body, headers });
     cache.set(ex, found);
   }
   return found;

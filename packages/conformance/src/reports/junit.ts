@@ -12,7 +12,9 @@ export function toJUnit(result: ConformanceResult): string {
       const head = `    <testcase classname="${esc(cls.id)}" name="${esc(r.id)}">`;
       if (r.status === "skip") return `${head}<skipped message="${esc(r.reason ?? "")}"/></testcase>`;
       if (r.status === "pass") return `${head}</testcase>`;
-      const detail = r.failures.flatMap(failureLines).join("\n");
+      // JUnit has no warning: a warned requirement passes, its warnings in the test's output.
+      if (r.status === "warn") return `${head}\n      <system-out>${esc(`${r.reason ?? ""}\n${r.warnings.flatMap((w) => failureLines(w, "warning")).join("\n")}`)}</system-out>\n    </testcase>`;
+      const detail = r.failures.flatMap((f) => failureLines(f)).join("\n");
       return `${head}\n      <failure message="${esc(r.reason ?? "failed")}">${esc(`${r.title}\n${r.specRef}\n${detail}`)}</failure>\n    </testcase>`;
     });
     const failures = cls.requirements.filter((r) => r.status === "fail").length;

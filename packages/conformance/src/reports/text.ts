@@ -1,10 +1,10 @@
 import type { ConformanceResult, Failure, RequirementResult } from "../types.js";
 
-const MARK = { pass: "PASS", fail: "FAIL", skip: "SKIP" } as const;
+const MARK = { pass: "PASS", warn: "WARN", fail: "FAIL", skip: "SKIP" } as const;
 
 /** The report a person reads in a terminal: per class, per requirement, failures in full. */
 export function toText(result: ConformanceResult, options: { verbose?: boolean } = {}): string {
-  const lines: string[] = [`Conformance of ${result.baseUrl}`, ""];
+  const lines: string[] = [`Conformance of ${result.baseUrl} (level ${result.level})`, ""];
   for (const cls of result.classes) {
     const counts = count(cls.requirements);
     lines.push(`${MARK[cls.status]} ${cls.id}${cls.claimed ? "" : " (not claimed)"}: ${counts}`);
@@ -12,24 +12,28 @@ export function toText(result: ConformanceResult, options: { verbose?: boolean }
     for (const r of cls.requirements) {
       if (r.status === "pass" && !options.verbose) continue;
       lines.push(`  ${MARK[r.status]} ${r.id}${r.reason ? ` - ${r.reason}` : ""}`);
-      if (r.status === "fail") {
-        lines.push(`       ${r.title} [${r.specRef}]`);
-        for (const f of r.failures) lines.push(...failureLines(f).map((l) => `       ${l}`));
-      }
+      if (r.status === "fail" || r.status === "warn") lines.push(`       ${r.title} [${r.specRef}]`);
+      for (const f of r.failures) lines.push(...failureLines(f).map((l) => `       ${l}`));
+      for (const w of r.warnings) lines.push(...failureLines(w, "warning").map((l) => `       ${l}`));
     }
   }
-  const failed = result.classes.flatMap((c) => (c.claimed ? c.requirements : [])).filter((r) => r.status === "fail").length;
-  lines.push("", `${result.passed ? "PASSED" : "FAILED"}: ${failed} requirement(s) failed; ${result.requestCount} requests in ${(result.durationMs / 1000).toFixed(1)} s`);
+  const claimed = result.classes.flatMap((c) => (c.claimed ? c.requirements : []));
+  const failed = claimed.filter((r) => r.status === "fail").length;
+  const warned = claimed.filter((r) => r.status === "warn").length;
+  const warnings = warned ? `, ${warned} passed with warnings (rules only this contract decided)` : "";
+  lines.push("", `${result.passed ? "PASSED" : "FAILED"} at level ${result.level}: ${failed} requirement(s) failed${warnings}; ${result.requestCount} requests in ${(result.durationMs / 1000).toFixed(1)} s`);
   return lines.join("\n");
 }
 
 function count(requirements: RequirementResult[]): string {
   const by = (s: string) => requirements.filter((r) => r.status === s).length;
-  return `${by("pass")} passed, ${by("fail")} failed, ${by("skip")} skipped`;
+  return `${by("pass")} passed, ${by("warn")} warned, ${by("fail")} failed, ${by("skip")} skipped`;
 }
 
-export function failureLines(f: Failure): string[] {
-  const out = [`- ${f.message}`, `  expected: ${f.expected}`, `  request:  ${f.request.method} ${f.request.url}`];
+export function failureLines(f: Failure, kind: "failure" | "warning" = "failure"): string[] {
+  const out = [`- ${kind === "warning" ? "warning: " : ""}${f.message}`, `  expected: ${f.expected}`];
+  for (const p of f.provenance ?? []) out.push(`  rule:     ${p}`);
+  out.push(`  request:  ${f.request.method} ${f.request.url}`);
   if (f.response) out.push(`  response: ${f.response.status} ${truncate(JSON.stringify(f.response.body) ?? "")}`);
   else out.push("  response: none");
   out.push(`  replay:   ${f.curl}`);

@@ -1,5 +1,5 @@
 import { ms, type Records } from "./records.js";
-import { roundHalfAway } from "./rounding.js";
+import { rate4 } from "./rounding.js";
 
 export const EVENT_TYPES = ["incomingMessages", "outgoingMessages", "tasksInitiated", "tasksCompleted"] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -42,11 +42,9 @@ export interface WindowFigures {
 }
 
 /** Counts of a half-open window `[start, end)`, optionally of one assistant. */
-export function windowFigures(records: Records, events: AnalyticsEvent[], start: number, end: number, assistant?: string): WindowFigures {
+export function windowFigures(events: AnalyticsEvent[], start: number, end: number, assistant?: string): WindowFigures {
   const inWindow = events.filter((e) => e.at >= start && e.at < end && (assistant === undefined || e.assistant === assistant));
   const count = (t: EventType) => inWindow.filter((e) => e.eventType === t).length;
-  const started = records.runs.filter((r) => ms(r.startedAt) >= start && ms(r.startedAt) < end && (assistant === undefined || r.agentId === assistant));
-  const completed = started.filter((r) => r.status === "completed").length;
   const figures = {
     incomingMessages: count("incomingMessages"),
     outgoingMessages: count("outgoingMessages"),
@@ -57,6 +55,7 @@ export function windowFigures(records: Records, events: AnalyticsEvent[], start:
     ...figures,
     total: figures.incomingMessages + figures.outgoingMessages + figures.tasksInitiated + figures.tasksCompleted,
     activeUsers: new Set(inWindow.filter((e) => e.eventType === "incomingMessages" && e.user !== null).map((e) => e.user)).size,
-    completionRate: started.length ? roundHalfAway(completed / started.length, 4) : 0,
+    // What the source tells users to track: tasksCompleted / tasksInitiated of the same window.
+    completionRate: rate4(figures.tasksCompleted, figures.tasksInitiated),
   };
 }

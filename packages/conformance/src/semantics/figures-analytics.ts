@@ -10,9 +10,23 @@ const DAY = 86_400_000;
 // A date means its UTC midnight; a date-time is taken as written.
 const t = (value: string) => Date.parse(value.length === 10 ? `${value}T00:00:00.000Z` : value);
 
+const PERIOD_DAYS: Record<string, number> = { day: 1, week: 7, month: 30 };
+
 export const ANALYTICS_FIGURES: Record<string, FigureCheck> = {
-  async getAnalyticsOverview(_ctx, sem, v) {
+  async getAnalyticsOverview(ctx, sem, v) {
     relativeDeltas(sem, "getAnalyticsOverview", v);
+    // Filtered to the recent agent ("filter any endpoint by assistant"), the window holds only the
+    // recent records: exact figures, and an agent without events gives zeros.
+    const oracle = new AnalyticsOracle(sem.recentRecords);
+    const agent = sem.recentRecords.agents[0]!.id;
+    for (const [period, assistant] of [["day", agent], ["week", agent], ["month", agent], ["week", `${ctx.prefix}_no_agent`]] as const) {
+      const end = Math.floor(Date.now() / DAY) * DAY;
+      const start = end - PERIOD_DAYS[period]! * DAY;
+      const { activeUsers, completionRate: _rate, ...events } = oracle.window(start, end, assistant);
+      const expected = { period, startDate: new Date(start).toISOString(), endDate: new Date(end).toISOString(), activeUsers, events, resources: {}, realtime: {} };
+      await expectFigures(ctx, v, "getAnalyticsOverview", { query: { period, assistant } }, expected, data);
+      if (Math.floor(Date.now() / DAY) * DAY !== end) throw new Skip("the UTC day changed while the overview was read");
+    }
   },
   async getAnalyticsRolling(ctx, sem, v) {
     relativeDeltas(sem, "getAnalyticsRolling", v);
@@ -59,6 +73,7 @@ export const ANALYTICS_FIGURES: Record<string, FigureCheck> = {
     const own = sem.caller.userId;
     const pages: { eventType?: string; assistant?: string; user?: string; limit?: number; skip?: number; start?: string; end?: string }[] = [
       { limit: 100 },
+      { limit: 5000 },
       { limit: 5, skip: 3 },
       { eventType: "tasksCompleted" },
       { eventType: "incomingMessages", assistant: a1!.id, limit: 3, skip: 1 },
@@ -83,7 +98,7 @@ export const ANALYTICS_FIGURES: Record<string, FigureCheck> = {
     for (const q of pages) {
       const start = q.start ?? firstDay;
       const end = q.end ?? endDay;
-      const expected = oracle.eventPage(t(start), t(end), { ...q, limit: q.limit ?? 50, skip: q.skip ?? 0 });
+      const expected = oracle.eventPage(t(start), t(end), { ...q, limit: Math.min(q.limit ?? 50, 100), skip: q.skip ?? 0 });
       const { start: _s, end: _e, ...rest } = q;
       await expectFigures(ctx, v, "listAnalyticsEvents", { query: { startDate: start, endDate: end, ...rest } }, expected, data);
     }
@@ -91,21 +106,24 @@ export const ANALYTICS_FIGURES: Record<string, FigureCheck> = {
   async getAnalyticsAssistants(ctx, sem, v) {
     const oracle = new AnalyticsOracle(sem.records);
     const { firstDay, endDay } = sem.dataset;
-    for (const [start, end] of [[firstDay, endDay], [shiftDay(firstDay, 3), shiftDay(firstDay, 6)]] as const) {
-      await expectFigures(ctx, v, "getAnalyticsAssistants", { query: { startDate: start, endDate: end } }, oracle.assistants(t(start), t(end)), data);
-    }
+    const [a1, a2] = sem.records.agents;
+    const cases: [string, string, string | undefined][] = [[firstDay, endDay, undefined], [shiftDay(firstDay, 3), shiftDay(firstDay, 6), undefined], [firstDay, endDay, a2!.id]];
     const gen = new QueryGenerator(sem, 6);
     for (let i = 0; i < RANDOM_QUERIES; i++) {
       const [from, to] = gen.range();
-      await expectFigures(ctx, v, "getAnalyticsAssistants", { query: { startDate: iso(from), endDate: iso(to) } }, oracle.assistants(from, to), data);
+      cases.push([iso(from), iso(to), gen.maybe(gen.pick([a1!, a2!]).id)]);
+    }
+    for (const [start, end, assistant] of cases) {
+      await expectFigures(ctx, v, "getAnalyticsAssistants", { query: { startDate: start, endDate: end, assistant } }, oracle.assistants(t(start), t(end), assistant), data);
     }
   },
   async getAnalyticsTopUsers(ctx, sem, v) {
     const oracle = new AnalyticsOracle(sem.records);
     const { firstDay, endDay } = sem.dataset;
     const agent = sem.records.agents[1]!.id;
-    for (const [limit, assistant] of [[undefined, undefined], [2, undefined], [100, agent]] as const) {
-      const expected = oracle.topUsers(t(firstDay), t(endDay), limit ?? 10, assistant);
+    // A limit past 100 is served as 100 (the source gives it no bound).
+    for (const [limit, assistant] of [[undefined, undefined], [2, undefined], [100, agent], [250, undefined]] as const) {
+      const expected = oracle.topUsers(t(firstDay), t(endDay), Math.min(limit ?? 10, 100), assistant);
       await expectFigures(ctx, v, "getAnalyticsTopUsers", { query: { startDate: firstDay, endDate: endDay, limit, assistant } }, expected, data);
     }
     const gen = new QueryGenerator(sem, 7);
@@ -120,6 +138,8 @@ export const ANALYTICS_FIGURES: Record<string, FigureCheck> = {
     const oracle = new AnalyticsOracle(sem.records);
     const { firstDay, endDay } = sem.dataset;
     await expectFigures(ctx, v, "getAnalyticsSnapshots", { query: { startDate: firstDay, endDate: endDay } }, oracle.snapshots(t(firstDay), t(endDay)), data);
+    const agent = sem.records.agents[0]!.id;
+    await expectFigures(ctx, v, "getAnalyticsSnapshots", { query: { startDate: firstDay, endDate: endDay, assistant: agent } }, oracle.snapshots(t(firstDay), t(endDay), agent), data);
     await expectFigures(ctx, v, "getAnalyticsSnapshots", { query: { startDate: `${shiftDay(firstDay, 2)}T06:00:00.000Z`, endDate: shiftDay(firstDay, 5) } }, oracle.snapshots(t(shiftDay(firstDay, 2)) + 6 * 3_600_000, t(shiftDay(firstDay, 5))), data);
     const gen = new QueryGenerator(sem, 8);
     for (let i = 0; i < RANDOM_QUERIES; i++) {

@@ -15,7 +15,15 @@ export const DASHBOARD_FIGURES: Record<string, FigureCheck> = {
     const part = { from: `${shiftDay(firstDay, 3)}T00:00:00.000Z`, to: `${shiftDay(firstDay, 6)}T23:59:59.999Z` };
     const [a1, a2] = sem.records.agents;
     const [u1] = sem.records.users;
-    const queries: DashboardQuery[] = [full, exact, part, { ...full, agentId: a2!.id }, { ...full, metadataKey: metadata.planKey }];
+    const own = sem.caller.userId;
+    // Calendar dates (ISO 8601): `from` is its UTC midnight, `to` covers its whole UTC day. `userId`
+    // without allInOrg narrows the caller's own sessions (to theirs, or to none for another user).
+    const dates = { from: firstDay, to: shiftDay(endDay, -1) };
+    const queries: DashboardQuery[] = [
+      full, exact, part, { ...full, agentId: a2!.id }, { ...full, metadataKey: metadata.planKey },
+      dates, { from: `${shiftDay(firstDay, 3)}T12:00:00.000Z`, to: shiftDay(firstDay, 3) },
+      { ...full, userId: own }, { ...full, userId: u1!.id }, { ...dates, userId: own, agentId: a1!.id },
+    ];
     const admin = sem.caller.role === "admin";
     if (admin) {
       queries.push(
@@ -27,6 +35,8 @@ export const DASHBOARD_FIGURES: Record<string, FigureCheck> = {
         { ...full, allInOrg: true, metadataValue: metadata.eu },
         { ...full, allInOrg: true, metadataKey: metadata.regionKey },
         { ...full, allInOrg: true, metadataKey: metadata.planKey, metadataValue: metadata.eu },
+        { ...dates, allInOrg: true },
+        { ...dates, allInOrg: true, userId: u1!.id },
       );
     }
     const gen = new QueryGenerator(sem, 3);
@@ -38,7 +48,7 @@ export const DASHBOARD_FIGURES: Record<string, FigureCheck> = {
         to: iso(to),
         ...(allInOrg ? { allInOrg } : {}),
         ...(gen.maybe(true) ? { agentId: gen.pick(sem.records.agents).id } : {}),
-        ...(allInOrg && gen.maybe(true) ? { userId: gen.pick(sem.records.users).id } : {}),
+        ...(gen.maybe(true) ? { userId: gen.pick([own, ...sem.records.users.map((u) => u.id)]) } : {}),
         ...(gen.maybe(true) ? { metadataKey: gen.pick([metadata.planKey, metadata.regionKey, metadata.zoneKey]) } : {}),
         ...(gen.maybe(true) ? { metadataValue: gen.pick([metadata.pro, metadata.free, metadata.eu]) } : {}),
       });
@@ -51,7 +61,7 @@ export const DASHBOARD_FIGURES: Record<string, FigureCheck> = {
       // A member asking for the whole organisation is refused, whatever else is asked.
       const ex = await ctx.client.call(ctx.op("getDashboardStats"), { query: { ...full, allInOrg: "true" } });
       expectError(ctx, ctx.op("getDashboardStats"), ex, 403, "allInOrg=true with a member key", v);
-      return "allInOrg figures, userId and the organisation-wide metadata filters were not checked: the key's role is member (its 403 was)";
+      return "allInOrg figures and the organisation-wide metadata filters were not checked: the key's role is member (its 403 was)";
     }
   },
 };

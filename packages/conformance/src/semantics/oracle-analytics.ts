@@ -36,12 +36,12 @@ function periodKey(period: string, t: number): string {
 /** The analytics module's figures over the records, one function per read operation. */
 export class AnalyticsOracle {
   readonly events: AnalyticsEvent[];
-  constructor(private readonly records: Records) {
+  constructor(records: Records) {
     this.events = eventsOf(records);
   }
 
   window(start: number, end: number, assistant?: string) {
-    return windowFigures(this.records, this.events, start, end, assistant);
+    return windowFigures(this.events, start, end, assistant);
   }
 
   metrics(period: string, start: number, end: number, assistant?: string) {
@@ -82,8 +82,8 @@ export class AnalyticsOracle {
     };
   }
 
-  assistants(start: number, end: number) {
-    const names = [...new Set(this.events.filter((e) => e.at >= start && e.at < end).map((e) => e.assistant))];
+  assistants(start: number, end: number, only?: string) {
+    const names = [...new Set(this.events.filter((e) => e.at >= start && e.at < end && (only === undefined || e.assistant === only)).map((e) => e.assistant))];
     return names
       .map((assistant) => {
         const f = this.window(start, end, assistant);
@@ -107,10 +107,10 @@ export class AnalyticsOracle {
       .slice(0, limit);
   }
 
-  snapshots(start: number, end: number) {
+  snapshots(start: number, end: number, assistant?: string) {
     const out = [];
     for (let d = Math.ceil(start / DAY) * DAY; d < end; d += DAY) {
-      const f = this.window(d, d + DAY);
+      const f = this.window(d, d + DAY, assistant);
       out.push({
         id: `snapshot_day_${dayKey(d)}`,
         period: "day",

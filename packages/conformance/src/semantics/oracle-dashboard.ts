@@ -10,10 +10,17 @@ export interface DashboardQuery {
   metadataValue?: string;
 }
 
-/** `GET /api/dashboard/getStats` for the caller `callerUserId`, from docs/semantics.md. */
+const DAY = 86_400_000;
+const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/**
+ * `GET /api/dashboard/getStats` for the caller `callerUserId`, from docs/semantics.md. The range is
+ * inclusive; a calendar-date `from` is its UTC midnight, a calendar-date `to` its day's last instant.
+ * Without `allInOrg`, `userId` narrows the caller's own sessions.
+ */
 export function dashboardStats(records: Records, query: DashboardQuery, callerUserId: string) {
-  const from = ms(query.from);
-  const to = ms(query.to);
+  const from = ms(isDate(query.from) ? `${query.from}T00:00:00.000Z` : query.from);
+  const to = isDate(query.to) ? ms(`${query.to}T00:00:00.000Z`) + DAY - 1 : ms(query.to);
   const inRange = (iso: string) => ms(iso) >= from && ms(iso) <= to;
   const metadataOf = new Map(records.users.map((u) => [u.id, u.metadata]));
   const matchesMetadata = (userId: string | null) => {

@@ -4,7 +4,7 @@ import { agentRuns, agentStats } from "./oracle-agents.js";
 import { agentosRows } from "./oracle-agentos.js";
 import { dashboardStats } from "./oracle-dashboard.js";
 import { normalize } from "./records.js";
-import { roundHalfAway } from "./rounding.js";
+import { rate4, roundHalfAway } from "./rounding.js";
 
 // A hand-sized organisation whose figures are worked out below by hand.
 const records = normalize({
@@ -35,6 +35,12 @@ const t = (iso: string) => Date.parse(iso);
 describe("roundHalfAway", () => {
   it.each([[1500.5, 0, 1501], [1500.4999, 0, 1500], [2 / 3, 4, 0.6667], [0.5, 0, 1], [-0.5, 0, -1], [0.00005, 4, 0.0001]])("%d to %d places is %d", (value, places, expected) => {
     expect(roundHalfAway(value, places)).toBe(expected);
+  });
+});
+
+describe("rate4", () => {
+  it.each([[1, 3, 0.3333], [2, 3, 0.6667], [298, 312, 0.9551], [3, 20000, 0.0002], [1, 20000, 0.0001], [5, 4, 1.25], [0, 0, 0], [4, 0, 0]])("%d / %d is %d", (a, b, expected) => {
+    expect(rate4(a, b)).toBe(expected);
   });
 });
 
@@ -84,14 +90,44 @@ describe("dashboard oracle", () => {
   it("includes both ends of the range", () => {
     expect(dashboardStats(records, { from: "2024-03-04T10:00:00Z", to: "2024-03-04T10:00:00Z" }, "me").conversationCount).toBe(1);
   });
+  it.each([
+    ["a date `to` covers its whole day", { from: "2024-03-04", to: "2024-03-06" }, { ...range }],
+    ["a date `from` is its midnight", { from: "2024-03-05", to: "2024-03-06" }, { from: "2024-03-05T00:00:00.000Z", to: "2024-03-06T23:59:59.999Z" }],
+    ["a date-time `from` within a date `to`", { from: "2024-03-06T10:00:30Z", to: "2024-03-06" }, { from: "2024-03-06T10:00:30Z", to: "2024-03-06T23:59:59.999Z" }],
+  ])("%s", (_name, dates, dateTimes) => {
+    expect(dashboardStats(records, { ...dates, allInOrg: true }, "me")).toEqual(dashboardStats(records, { ...dateTimes, allInOrg: true }, "me"));
+  });
+  it.each([
+    ["the caller's own user", "me", 1],
+    ["another user: nothing of the caller's scope", "u1", 0],
+  ])("userId without allInOrg narrows the caller's sessions: %s", (_name, userId, conversations) => {
+    const stats = dashboardStats(records, { ...range, userId }, "me");
+    expect(stats.conversationCount).toBe(conversations);
+    expect(stats.kbFileCount).toBe(1);
+  });
 });
 
 describe("analytics oracle", () => {
   const oracle = new AnalyticsOracle(records);
   it("counts a window, completions at their own time", () => {
     expect(oracle.window(t("2024-03-05T00:00:00Z"), t("2024-03-06T00:00:00Z"))).toEqual({
-      incomingMessages: 2, outgoingMessages: 0, tasksInitiated: 2, tasksCompleted: 0, total: 4, activeUsers: 1, completionRate: 0.5,
+      incomingMessages: 2, outgoingMessages: 0, tasksInitiated: 2, tasksCompleted: 0, total: 4, activeUsers: 1, completionRate: 0,
     });
+  });
+  // completionRate is tasksCompleted / tasksInitiated of the same window (the source's words).
+  it.each([
+    ["2024-03-04", "2024-03-05", 0.5],
+    ["2024-03-05", "2024-03-07", 0.5],
+    ["2024-03-06", "2024-03-07", 0],
+    ["2024-03-04", "2024-03-07", 0.5],
+  ])("completionRate over [%s, %s) is %d", (start, end, rate) => {
+    expect(oracle.window(t(`${start}T00:00:00Z`), t(`${end}T00:00:00Z`)).completionRate).toBe(rate);
+  });
+  it("filters assistants and snapshots to one assistant", () => {
+    const start = t("2024-03-04T00:00:00Z");
+    const end = t("2024-03-07T00:00:00Z");
+    expect(oracle.assistants(start, end, "a2").map((a) => [a.assistant, a.tasksInitiated, a.completionRate])).toEqual([["a2", 1, 1]]);
+    expect(oracle.snapshots(start, end, "a2").map((s) => s.events.total)).toEqual([0, 2, 1]);
   });
   it("clips buckets to the range", () => {
     const buckets = oracle.metrics("week", t("2024-03-06T00:00:00Z"), t("2024-03-12T00:00:00Z"));

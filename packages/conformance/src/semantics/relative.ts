@@ -2,6 +2,7 @@ import { differences } from "../compare.js";
 import { describeResponse, Skip, type Verdict } from "../requirement.js";
 import { AnalyticsOracle } from "./oracle-analytics.js";
 import { RELATIVE_READS, relativeKey } from "./prepare.js";
+import { rate4 } from "./rounding.js";
 import type { RelativeReads, Semantics } from "./state.js";
 
 const DAY = 86_400_000;
@@ -45,9 +46,9 @@ export function relativeDeltas(sem: Semantics, operationId: string, v: Verdict, 
     }
     const users = a.activeUsers - b.activeUsers;
     if (users !== expected.activeUsers) diffs.push(`activeUsers grew by ${users}, expected ${expected.activeUsers}`);
-    // A rate is not additive: exact only when the window had no task before.
-    if (!zero && a.completionRate !== undefined && b.events?.tasksInitiated === 0 && a.completionRate !== expected.completionRate) {
-      diffs.push(`completionRate is ${a.completionRate}, expected ${expected.completionRate}`);
+    // A rate is not additive, but it is tasksCompleted / tasksInitiated of the same window.
+    if (!zero && a.completionRate !== undefined && a.completionRate !== rate4(a.events?.tasksCompleted ?? NaN, a.events?.tasksInitiated ?? NaN)) {
+      diffs.push(`completionRate is ${a.completionRate}, expected tasksCompleted / tasksInitiated = ${rate4(a.events?.tasksCompleted ?? NaN, a.events?.tasksInitiated ?? NaN)}`);
     }
     if (zero && a.completionRate !== b.completionRate) diffs.push(`completionRate changed from ${b.completionRate} to ${a.completionRate}`);
     if (diffs.length) v.fail(after, `${key}: ${diffs.join("; ")}`, zero ? "no change from another organisation's records" : "the difference made by the recent records");

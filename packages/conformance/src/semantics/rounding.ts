@@ -6,3 +6,8 @@ export function roundHalfAway(value: number, decimals = 0): number {
   const rounded = Math.floor(scaled + 0.5 + 1e-9);
   return (Math.sign(value) * rounded) / factor || 0;
 }
+
+/** `a / b` rounded to 4 decimals, halves away from zero, exactly (integers a, b >= 0); 0 when b is 0. */
+export function rate4(a: number, b: number): number {
+  return b === 0 ? 0 : Math.floor((2 * a * 10_000 + b) / (2 * b)) / 10_000;
+}

@@ -19,6 +19,13 @@ ALTER TABLE events DROP CONSTRAINT events_pkey;
 DROP INDEX events_by_time;
 ALTER TABLE events ADD PRIMARY KEY (org_id, ts, id);
 
+-- completionRate is tasksCompleted / tasksInitiated (docs/semantics.md): the count of initiated
+-- runs that completed, and the flag on events it was summed from, are no longer read.
+ALTER TABLE activity_daily DROP COLUMN initiated_completed;
+ALTER TABLE agent_daily DROP COLUMN initiated_completed;
+ALTER TABLE user_daily DROP COLUMN initiated_completed;
+ALTER TABLE events DROP COLUMN run_completed;
+
 -- Runs are read by agent (the agents module) and by id, never by time alone (analytics reads
 -- the events): the time index cost every run insert and served no query.
 DROP INDEX runs_by_time;
@@ -33,11 +40,10 @@ CREATE TABLE user_week (
   incoming bigint NOT NULL DEFAULT 0,
   outgoing bigint NOT NULL DEFAULT 0,
   initiated bigint NOT NULL DEFAULT 0,
-  initiated_completed bigint NOT NULL DEFAULT 0,
   completed bigint NOT NULL DEFAULT 0,
   PRIMARY KEY (org_id, week, user_id)
 ) WITH (fillfactor = 50);
 
-INSERT INTO user_week (org_id, week, user_id, incoming, outgoing, initiated, initiated_completed, completed)
-SELECT org_id, date_trunc('week', day)::date, user_id, sum(incoming), sum(outgoing), sum(initiated), sum(initiated_completed), sum(completed)
+INSERT INTO user_week (org_id, week, user_id, incoming, outgoing, initiated, completed)
+SELECT org_id, date_trunc('week', day)::date, user_id, sum(incoming), sum(outgoing), sum(initiated), sum(completed)
 FROM user_daily GROUP BY org_id, date_trunc('week', day)::date, user_id;

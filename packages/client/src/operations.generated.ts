@@ -1,0 +1,23 @@
+// Generated from the merged contract by packages/client/scripts/generate.ts (`pnpm generate`). Do not edit.
+import type { OperationId } from "@agent-analytics/types";
+import type { OperationRoute } from "./route.js";
+
+/** Where and how to call each operation; the compiler checks it lists exactly the contract's operations. */
+export const routes = {
+  "get_metrics": {"module":"agentos","method":"get","path":"/metrics","statuses":[200,400,401,404,422,500],"credential":{"header":"Authorization","prefix":"Bearer "},"errorFields":{"message":["detail"],"code":["error_code"]},"paging":null},
+  "refresh_metrics": {"module":"agentos","method":"post","path":"/metrics/refresh","statuses":[200,202,401,404,422,500],"credential":{"header":"Authorization","prefix":"Bearer "},"errorFields":{"message":["detail"],"code":["error_code"]},"paging":null},
+  "get_metrics_refresh_status": {"module":"agentos","method":"get","path":"/metrics/refresh/status","statuses":[200,401,404,422,500],"credential":{"header":"Authorization","prefix":"Bearer "},"errorFields":{"message":["detail"],"code":["error_code"]},"paging":null},
+  "getAgentStats": {"module":"agents","method":"get","path":"/agents/{agentId}/stats","statuses":[200,400,401,402,403,404,409,429,500],"credential":{"header":"Authorization","prefix":"Bearer "},"errorFields":{"message":["message"],"code":["error"]},"paging":null},
+  "listAgentRuns": {"module":"agents","method":"get","path":"/agents/{agentId}/runs","statuses":[200,400,401,402,403,404,409,429,500],"credential":{"header":"Authorization","prefix":"Bearer "},"errorFields":{"message":["message"],"code":["error"]},"paging":{"items":["data","runs"],"total":["data","total"],"limit":"limit","offset":"offset"}},
+  "getAgentRun": {"module":"agents","method":"get","path":"/agents/{agentId}/runs/{runId}","statuses":[200,400,401,402,403,404,409,429,500],"credential":{"header":"Authorization","prefix":"Bearer "},"errorFields":{"message":["message"],"code":["error"]},"paging":null},
+  "getAnalyticsOverview": {"module":"analytics","method":"get","path":"/analytics/overview","statuses":[200,400,401,500],"credential":{"header":"Authorization","prefix":"Bearer "},"errorFields":{"message":["error","message"],"code":["error","code"]},"paging":null},
+  "getAnalyticsMetrics": {"module":"analytics","method":"get","path":"/analytics/metrics","statuses":[200,400,401,500],"credential":{"header":"Authorization","prefix":"Bearer "},"errorFields":{"message":["error","message"],"code":["error","code"]},"paging":null},
+  "getAnalyticsRolling": {"module":"analytics","method":"get","path":"/analytics/rolling","statuses":[200,400,401,500],"credential":{"header":"Authorization","prefix":"Bearer "},"errorFields":{"message":["error","message"],"code":["error","code"]},"paging":null},
+  "listAnalyticsEvents": {"module":"analytics","method":"get","path":"/analytics/events","statuses":[200,400,401,500],"credential":{"header":"Authorization","prefix":"Bearer "},"errorFields":{"message":["error","message"],"code":["error","code"]},"paging":{"items":["data","events"],"total":["data","total"],"limit":"limit","offset":"skip"}},
+  "getAnalyticsAssistants": {"module":"analytics","method":"get","path":"/analytics/assistants","statuses":[200,400,401,500],"credential":{"header":"Authorization","prefix":"Bearer "},"errorFields":{"message":["error","message"],"code":["error","code"]},"paging":null},
+  "getAnalyticsTopUsers": {"module":"analytics","method":"get","path":"/analytics/users/top","statuses":[200,400,401,500],"credential":{"header":"Authorization","prefix":"Bearer "},"errorFields":{"message":["error","message"],"code":["error","code"]},"paging":null},
+  "getAnalyticsSnapshots": {"module":"analytics","method":"get","path":"/analytics/snapshots","statuses":[200,400,401,500],"credential":{"header":"Authorization","prefix":"Bearer "},"errorFields":{"message":["error","message"],"code":["error","code"]},"paging":null},
+  "getDashboardStats": {"module":"dashboard","method":"get","path":"/api/dashboard/getStats","statuses":[200,400,401,403,500],"credential":{"header":"Authorization","prefix":"Bearer "},"errorFields":{"message":["message"],"code":["error"]},"paging":null},
+  "ingestBatch": {"module":"ingest","method":"post","path":"/ingest/batch","statuses":[200,400,401,409,413,500],"credential":{"header":"Authorization","prefix":"Bearer "},"errorFields":{"message":["detail"],"code":null},"paging":null},
+  "getIngestContext": {"module":"ingest","method":"get","path":"/ingest/context","statuses":[200,401,500],"credential":{"header":"Authorization","prefix":"Bearer "},"errorFields":{"message":["detail"],"code":null},"paging":null},
+} as const satisfies { readonly [Id in OperationId]: OperationRoute };

@@ -1,0 +1,3 @@
+export * from "./declaration.js";
+export * from "./rules.js";
+export { describeLocation, provenanceTable } from "./table.js";

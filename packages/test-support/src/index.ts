@@ -1,0 +1,3 @@
+export * from "./bin.js";
+export * from "./run-cli.js";
+export * from "./spawn-server.js";
