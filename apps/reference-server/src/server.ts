@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pino, type Logger } from "pino";
 import { createApp } from "./http/app.js";
+import { startRollupVacuum } from "./ingest/rollup-vacuum.js";
 import { migrate } from "./storage/migrate.js";
 import { openDatabase, type Database, type DatabaseOptions } from "./storage/engine.js";
 
@@ -35,6 +36,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     background.add(work);
     void work.finally(() => background.delete(work));
   };
+  const vacuum = startRollupVacuum(db, logger);
   const app = createApp(db, logger, track);
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(options.port ?? 3000, options.host ?? "127.0.0.1", (error?: Error) => (error ? reject(error) : resolve(s)));
@@ -63,6 +65,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           });
         });
         await Promise.allSettled([...background]);
+        await vacuum.stop();
         await db.close();
       })();
       return closing;

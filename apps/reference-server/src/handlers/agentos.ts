@@ -1,8 +1,8 @@
 import type { RefreshStarted, SuccessBody } from "@agent-analytics/types";
-import { rebuildRollups } from "../ingest/refresh.js";
+import { runRefresh } from "../ingest/refresh-job.js";
 import { ok, type Handler, type HandlerContext } from "../http/context.js";
 import { HttpError } from "../http/errors.js";
-import { claimRefresh, finishRefresh, metricsRows, refreshStatus } from "../queries/agentos.js";
+import { metricsRows, refreshStatus } from "../queries/agentos.js";
 
 /** The only metrics store this server has; any other db_id or table is 404 (docs/semantics.md). */
 function checkStore({ request }: HandlerContext) {
@@ -11,16 +11,15 @@ function checkStore({ request }: HandlerContext) {
   if (table != null && table !== "metrics") throw new HttpError(404, `Unknown table '${table}'.`);
 }
 
-async function refresh(ctx: HandlerContext): Promise<void> {
-  const orgId = ctx.auth.organizationId;
-  try {
-    await ctx.db.transaction((tx) => rebuildRollups(tx, orgId));
-    await finishRefresh(ctx.db, orgId, null);
-  } catch (error) {
-    ctx.log.error({ err: error }, "metrics refresh failed");
-    await finishRefresh(ctx.db, orgId, "The refresh failed.").catch(() => {});
-    throw error;
-  }
+/** Runs a refresh in the background; resolves once it holds the lock (true) or found one running (false). */
+function startRefresh(ctx: HandlerContext): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const job = runRefresh(ctx.db, ctx.auth.organizationId, { wait: false, started: () => resolve(true) });
+    ctx.track(job.then((outcome) => resolve(outcome === "done"), (error: unknown) => {
+      ctx.log.error({ err: error }, "metrics refresh failed");
+      reject(error);
+    }));
+  });
 }
 
 export const agentosHandlers: Record<string, Handler> = {
@@ -36,18 +35,12 @@ export const agentosHandlers: Record<string, Handler> = {
   async refresh_metrics(ctx) {
     checkStore(ctx);
     const orgId = ctx.auth.organizationId;
-    const background = (ctx.request.query as { background?: boolean }).background === true;
-    if (!(await claimRefresh(ctx.db, orgId))) {
-      if (background) return ok({ status: "already_running", message: "A metrics refresh is already running." } satisfies RefreshStarted, 202);
-      // A synchronous refresh waits for nobody: it recomputes under the same lock, so its rows are exact.
-      await ctx.db.transaction((tx) => rebuildRollups(tx, orgId));
-      return ok(await metricsRows(ctx.db, orgId, null, null));
-    }
-    if (background) {
-      ctx.track(refresh(ctx).catch(() => {}));
+    if ((ctx.request.query as { background?: boolean }).background === true) {
+      if (!(await startRefresh(ctx))) return ok({ status: "already_running", message: "A metrics refresh is already running." } satisfies RefreshStarted, 202);
       return ok({ status: "started", message: "Metrics refresh started in the background." } satisfies RefreshStarted, 202);
     }
-    await refresh(ctx);
+    // A synchronous refresh waits for one running elsewhere, then recomputes: its rows are exact.
+    await runRefresh(ctx.db, orgId, { wait: true });
     return ok(await metricsRows(ctx.db, orgId, null, null));
   },
 

@@ -1,9 +1,10 @@
 import type { IngestBatch, IngestResult } from "@agent-analytics/types";
-import type { Database, Queryable } from "../storage/engine.js";
+import type { Database, Transaction } from "../storage/engine.js";
+import { INGEST_LOCK, lockArgs } from "../storage/locks.js";
 import { applyRollups } from "./rollups.js";
-import { contentKey, normalize, RECORD_TYPES, type Agent, type Canonical, type RecordType } from "./records.js";
+import { contentKey, normalize, RECORD_TYPES, type Canonical, type RecordType } from "./records.js";
 import { resolveReferences } from "./references.js";
-import { insertEvents, insertRecords, loadByIds, type NewRecords, type SessionInfo } from "./store.js";
+import { insertEvents, loadByIds, mergeStaged, stageRecords, unstage, type NewRecords } from "./store.js";
 
 export interface RecordError { recordType: RecordType; index: number; id: string | null; reason: string }
 
@@ -24,10 +25,11 @@ const RETRYABLE = new Set(["40P01", "40001"]);
 
 /**
  * Stores a schema-valid batch for an organisation, all or nothing, in one transaction. Concurrent
- * batches (of one organisation or several) run in parallel: a record is new only if this
- * transaction's INSERT ... ON CONFLICT DO NOTHING inserted it (the unique index arbitrates
- * between racing batches), and only inserted records add to the rollups, so nothing is lost or
- * counted twice. Rows are locked in one global order; a deadlock would still only cause a retry.
+ * batches (of one organisation or several) run in parallel: the records are copied into staging
+ * tables, and a record is new only if this transaction's merge (INSERT ... ON CONFLICT DO NOTHING)
+ * inserted it (the unique index arbitrates between racing batches); only inserted records add to
+ * the events and rollups, so nothing is lost or counted twice. Rows are locked in one global
+ * order; a deadlock would still only cause a retry.
  */
 export async function ingestBatch(db: Database, orgId: string, batch: IngestBatch): Promise<IngestOutcome> {
   for (let attempt = 1; ; attempt++) {
@@ -41,9 +43,9 @@ export async function ingestBatch(db: Database, orgId: string, batch: IngestBatc
   }
 }
 
-async function ingestInTransaction(tx: Queryable, orgId: string, batch: IngestBatch): Promise<IngestOutcome> {
+async function ingestInTransaction(tx: Transaction, orgId: string, batch: IngestBatch): Promise<IngestOutcome> {
   // Shared: batches run side by side; POST /metrics/refresh takes it exclusively while it rebuilds.
-  await tx.query("SELECT pg_advisory_xact_lock_shared(hashtext('ingest:' || $1))", [orgId]);
+  await tx.query(`SELECT pg_advisory_xact_lock_shared(${lockArgs(INGEST_LOCK)})::text`, [orgId]);
   const counts = () => ({ users: 0, agents: 0, sessions: 0, runs: 0, messages: 0, feedback: 0, kbFiles: 0, total: 0 });
   const received = counts();
   const accepted = counts();
@@ -57,22 +59,19 @@ async function ingestInTransaction(tx: Queryable, orgId: string, batch: IngestBa
   for (const type of RECORD_TYPES) {
     const raws = (batch[type] ?? []) as never[];
     const records = raws.map((r) => normalize[type](r) as Canonical[typeof type]);
-    // No read of stored records here: the insert below tells which ids already exist, and only
+    // No read of stored records here: the merge below tells which ids already exist, and only
     // those are read back and compared (a fresh batch, the common case, costs no lookups).
-    const seen = new Map<string, string>();
     inBatch[type] = new Map() as never;
     firstIndex[type] = new Map();
     records.forEach((record, index) => {
       received[type] += 1;
-      const key = contentKey(record);
-      const previous = seen.get(record.id);
+      const previous = inBatch[type].get(record.id) as object | undefined;
       if (previous === undefined) {
-        seen.set(record.id, key);
         firstIndex[type].set(record.id, index);
         (fresh[type] as unknown[]).push(record);
         inBatch[type].set(record.id, record as never);
         accepted[type] += 1;
-      } else if (previous === key) {
+      } else if (contentKey(previous) === contentKey(record)) {
         duplicates[type] += 1;
       } else {
         conflicts.push({ recordType: type, index, id: record.id, reason: `${record.id} appears earlier in the batch with different content.` });
@@ -83,34 +82,32 @@ async function ingestInTransaction(tx: Queryable, orgId: string, batch: IngestBa
   const resolved = await resolveReferences(tx, orgId, batch, inBatch);
   if (resolved.errors.length > 0) throw new Rejected({ kind: "invalid", errors: resolved.errors });
 
-  const sessionOf = (id: string): SessionInfo => resolved.sessions.get(id)!;
-  const kindOf = (id: string): Agent["kind"] => resolved.agentKinds.get(id)!;
-  const inserted = await insertRecords(tx, orgId, fresh, sessionOf);
+  await stageRecords(tx, orgId, fresh, (id) => resolved.sessions.get(id)!);
+  const lost = await mergeStaged(tx, RECORD_TYPES.filter((t) => fresh[t].length > 0));
   // Records already stored (earlier, or by a concurrent batch that committed first): duplicates
-  // when equal after defaults, else conflicts.
-  for (const type of RECORD_TYPES) {
-    const list = fresh[type] as Canonical[typeof type][];
-    const lost = list.filter((r) => !inserted[type].has(r.id));
-    if (lost.length === 0) continue;
-    const stored = await loadByIds(tx, orgId, type, lost.map((r) => r.id));
-    for (const record of lost) {
-      const now = stored.get(record.id);
-      if (now && contentKey(now) === contentKey(record)) {
+  // when equal after defaults, else conflicts. Duplicates leave staging, so only new records count.
+  for (const [type, ids] of lost) {
+    const stored = await loadByIds(tx, orgId, type, ids);
+    const repeated: string[] = [];
+    for (const id of ids) {
+      const now = stored.get(id);
+      if (now && contentKey(now) === contentKey(inBatch[type].get(id)!)) {
         accepted[type] -= 1;
         duplicates[type] += 1;
+        repeated.push(id);
       } else {
-        conflicts.push({ recordType: type, index: firstIndex[type].get(record.id)!, id: record.id, reason: `${record.id} is stored with different content.` });
+        conflicts.push({ recordType: type, index: firstIndex[type].get(id)!, id, reason: `${id} is stored with different content.` });
       }
     }
-    (fresh as unknown as Record<RecordType, unknown[]>)[type] = list.filter((r) => inserted[type].has(r.id));
+    if (repeated.length > 0) await unstage(tx, type, repeated);
   }
   // Every conflicting record is listed, those within the batch and those with stored records.
   if (conflicts.length > 0) {
     conflicts.sort((a, b) => RECORD_TYPES.indexOf(a.recordType) - RECORD_TYPES.indexOf(b.recordType) || a.index - b.index);
     throw new Rejected({ kind: "conflict", errors: conflicts });
   }
-  await insertEvents(tx, orgId, fresh, sessionOf);
-  await applyRollups(tx, orgId, fresh, sessionOf, kindOf);
+  await insertEvents(tx);
+  await applyRollups(tx, orgId, "staged");
 
   for (const c of [received, accepted, duplicates]) {
     c.total = c.users + c.agents + c.sessions + c.runs + c.messages + c.feedback + c.kbFiles;

@@ -1,177 +1,129 @@
 import type { Queryable } from "../storage/engine.js";
-import { insertRows } from "../storage/bulk.js";
-import { dayOf, type Agent } from "./records.js";
-import type { NewRecords, SessionInfo } from "./store.js";
+import { stage } from "./store.js";
 
 /**
- * Incremental rollup maintenance: the contribution of a batch's *new* records (duplicates add
- * nothing) is summed per rollup key in memory and added with one upsert per rollup table, inside
- * the ingest transaction. POST /metrics/refresh recomputes the same tables from the records
- * (refresh.ts); a test asserts both give identical figures.
+ * Where the rollups read records from: a batch's staged new records (ingest), or every stored
+ * record of the organisation (POST /metrics/refresh). The SQL below is the only definition of
+ * each rollup; ingest adds a batch's contribution with it, refresh recomputes everything with it.
  */
-export async function applyRollups(
-  db: Queryable,
-  orgId: string,
-  rec: NewRecords,
-  sessionOf: (id: string) => SessionInfo,
-  kindOf: (agentId: string) => Agent["kind"],
-): Promise<void> {
-  const activity = new Counter(["sessions", "messages", "tool_calls", "input_tokens", "output_tokens", "feedback", "helpful", "incoming", "outgoing", "initiated", "initiated_completed", "completed"]);
-  const akey = (day: string, agent: string, user: string | null) => `${day}\u0000${agent}\u0000${user ?? ""}`;
-  for (const s of rec.sessions) activity.add(akey(dayOf(s.createdAt), s.agentId, s.userId), { sessions: 1 });
-  for (const m of rec.messages) {
-    const s = sessionOf(m.sessionId);
-    activity.add(akey(dayOf(m.createdAt), s.agentId, s.userId), {
-      messages: 1, tool_calls: m.toolCalls, input_tokens: m.inputTokens, output_tokens: m.outputTokens,
-      incoming: m.role === "user" ? 1 : 0, outgoing: m.role === "assistant" ? 1 : 0,
-    });
-  }
-  for (const f of rec.feedback) {
-    const s = sessionOf(f.sessionId);
-    activity.add(akey(dayOf(f.createdAt), s.agentId, s.userId), { feedback: 1, helpful: f.helpful ? 1 : 0 });
-  }
-  for (const r of rec.runs) {
-    const completed = r.status === "completed";
-    activity.add(akey(dayOf(r.startedAt), r.agentId, r.userId), { initiated: 1, initiated_completed: completed ? 1 : 0 });
-    if (completed && r.completedAt != null) activity.add(akey(dayOf(r.completedAt), r.agentId, r.userId), { completed: 1 });
-  }
-  await upsertAdd(db, "activity_daily", { org_id: "text", day: "date", agent_id: "text", user_id: "text" }, activity, (key) => {
-    const [day, agent_id, user_id] = key.split("\u0000");
-    return { org_id: orgId, day, agent_id, user_id };
-  });
-  // The per-agent and per-user projections of the same counters.
-  const byAgent = new Counter(activity.fields);
-  const byUser = new Counter(activity.fields);
-  for (const [key, sums] of activity.sums) {
-    const [day, agent, user] = key.split("\u0000");
-    byAgent.add(`${day}\u0000${agent}`, sums);
-    byUser.add(`${day}\u0000${user}`, sums);
-  }
-  await applyUserMonths(db, orgId, activity);
-  await upsertAdd(db, "agent_daily", { org_id: "text", day: "date", agent_id: "text" }, byAgent, (key) => {
-    const [day, agent_id] = key.split("\u0000");
-    return { org_id: orgId, day, agent_id };
-  });
-  await upsertAdd(db, "user_daily", { org_id: "text", day: "date", user_id: "text" }, byUser, (key) => {
-    const [day, user_id] = key.split("\u0000");
-    return { org_id: orgId, day, user_id };
-  });
+export type RollupSource = "staged" | "stored";
 
-  const kb = new Counter(["files", "extract_input_tokens", "extract_output_tokens"]);
-  for (const k of rec.kbFiles) {
-    kb.add(`${dayOf(k.processedAt)}\u0000${k.knowledgeBaseId}`, { files: 1, extract_input_tokens: k.extractInputTokens, extract_output_tokens: k.extractOutputTokens });
-  }
-  await upsertAdd(db, "kb_daily", { org_id: "text", day: "date", knowledge_base_id: "text" }, kb, (key) => {
-    const [day, knowledge_base_id] = key.split("\u0000");
-    return { org_id: orgId, day, knowledge_base_id };
-  });
+/** Every rollup table (what refresh rebuilds, what the rollup vacuum keeps compact). */
+export const ROLLUP_TABLES = ["activity_daily", "agent_daily", "user_daily", "user_week", "user_month", "kb_daily", "agent_stats",
+  "metrics_daily", "metrics_day_users", "metrics_day_models"] as const;
 
-  const stats = new Counter(["total_runs", "successful_runs", "failed_runs", "posts_generated", "posts_published", "finished_runs", "finished_duration_ms"]);
-  for (const r of rec.runs) {
-    const finished = (r.status === "completed" || r.status === "failed") && r.completedAt != null;
-    stats.add(r.agentId, {
-      total_runs: 1, successful_runs: r.status === "completed" ? 1 : 0, failed_runs: r.status === "failed" ? 1 : 0,
-      posts_generated: r.postsGenerated, posts_published: r.postsPublished,
-      finished_runs: finished ? 1 : 0, finished_duration_ms: finished ? r.completedAt! - r.startedAt : 0,
-    });
-  }
-  await upsertAdd(db, "agent_stats", { org_id: "text", agent_id: "text" }, stats, (agent_id) => ({ org_id: orgId, agent_id }));
+const TABLES = { sessions: "sessions", messages: "messages", feedback: "feedback", runs: "runs", kbFiles: "kb_files" } as const;
 
-  await applyMetricsRollup(db, orgId, rec, kindOf);
+function from(source: RollupSource, type: keyof typeof TABLES, alias: string): string {
+  return source === "staged" ? `${stage(type)} ${alias}` : `(SELECT * FROM ${TABLES[type]} WHERE org_id = $1) ${alias}`;
 }
 
-async function applyMetricsRollup(db: Queryable, orgId: string, rec: NewRecords, kindOf: (agentId: string) => Agent["kind"]) {
-  const metrics = new Counter([
-    "agent_runs", "team_runs", "workflow_runs", "agent_sessions", "team_sessions", "workflow_sessions", "users_count",
-    "input_tokens", "output_tokens", "cached_tokens", "cache_write_tokens", "reasoning_tokens", "input_audio_tokens", "output_audio_tokens",
-  ]);
-  const dayUsers = new Map<string, { org_id: string; day: string; user_id: string }>();
-  const models = new Counter(["runs"]);
-  for (const s of rec.sessions) {
-    const day = dayOf(s.createdAt);
-    metrics.add(day, { [`${kindOf(s.agentId)}_sessions`]: 1 });
-    if (s.userId !== null) dayUsers.set(`${day}\u0000${s.userId}`, { org_id: orgId, day, user_id: s.userId });
-  }
-  for (const r of rec.runs) {
-    const day = dayOf(r.startedAt);
-    metrics.add(day, {
-      [`${kindOf(r.agentId)}_runs`]: 1, input_tokens: r.tokInput, output_tokens: r.tokOutput, cached_tokens: r.tokCached,
-      cache_write_tokens: r.tokCacheWrite, reasoning_tokens: r.tokReasoning, input_audio_tokens: r.tokAudioInput,
-      output_audio_tokens: r.tokAudioOutput,
-    });
-    if (r.userId !== null) dayUsers.set(`${day}\u0000${r.userId}`, { org_id: orgId, day, user_id: r.userId });
-    if (r.modelId !== null && r.modelProvider !== null) models.add(`${day}\u0000${r.modelProvider}\u0000${r.modelId}`, { runs: 1 });
-  }
-  // A user adds to a day's users_count only the first time it appears that day: the distinct-user
-  // table says which (day, user) pairs are new.
-  const ordered = [...dayUsers.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
-  const fresh = await insertRows(db, "metrics_day_users", { org_id: "text", day: "date", user_id: "text" }, ordered,
-    "ON CONFLICT DO NOTHING", "RETURNING day::text AS day");
-  for (const row of fresh) metrics.add(String(row.day), { users_count: 1 });
-  await upsertAdd(db, "metrics_day_models", { org_id: "text", day: "date", model_provider: "text", model_id: "text" }, models, (key) => {
-    const [day, model_provider, model_id] = key.split("\u0000");
-    return { org_id: orgId, day, model_provider, model_id };
-  });
-  await upsertAdd(db, "metrics_daily", { org_id: "text", day: "date" }, metrics, (day) => ({ org_id: orgId, day }), {
-    insert: { id: "gen_random_uuid()::text", created_at: "extract(epoch from now())::bigint", updated_at: "extract(epoch from now())::bigint" },
-    update: "updated_at = extract(epoch from now())::bigint",
-  });
+const DAY = (column: string) => `(${column} AT TIME ZONE 'UTC')::date`;
+const NOW = "extract(epoch FROM now())::bigint";
+
+/** The counters of activity_daily, agent_daily and user_daily. */
+const ACTIVITY = ["sessions", "messages", "tool_calls", "input_tokens", "output_tokens", "feedback", "helpful", "incoming", "outgoing", "initiated", "completed"];
+/** The counters top users ranks by (user_week). */
+const EVENTS = ["incoming", "outgoing", "initiated", "completed"];
+const METRICS = ["agent_runs", "team_runs", "workflow_runs", "agent_sessions", "team_sessions", "workflow_sessions", "users_count",
+  "input_tokens", "output_tokens", "cached_tokens", "cache_write_tokens", "reasoning_tokens", "input_audio_tokens", "output_audio_tokens"];
+
+const sums = (columns: string[]) => columns.map((c) => `sum(${c})`).join(", ");
+const added = (columns: string[]) => columns.map((c) => `${c} = t.${c} + excluded.${c}`).join(", ");
+
+/**
+ * `INSERT ... SELECT ... ORDER BY key ON CONFLICT DO UPDATE SET c = t.c + excluded.c`: rows are
+ * written in key order so that concurrent batches lock rollup rows in one global order.
+ */
+function upsertAdd(table: string, key: string[], counters: string[], select: string): string {
+  const columns = ["org_id", ...key, ...counters].join(", ");
+  return `INSERT INTO ${table} AS t (${columns}) ${select} ORDER BY ${key.join(", ")}
+    ON CONFLICT (org_id, ${key.join(", ")}) DO UPDATE SET ${added(counters)}`;
 }
 
-/** Sets the day bits of user_month for the (day, agent, user) keys with sessions or incoming messages. */
-async function applyUserMonths(db: Queryable, orgId: string, activity: Counter) {
-  const masks = new Map<string, { org_id: string; agent_id: string; user_id: string; month: string; incoming_mask: number; session_mask: number }>();
-  for (const [key, sums] of activity.sums) {
-    const [day, agent, user] = key.split("\u0000") as [string, string, string];
-    if (user === "" || (sums.incoming === 0 && sums.sessions === 0)) continue;
-    const month = `${day.slice(0, 7)}-01`;
-    const bit = 2 ** (Number(day.slice(8, 10)) - 1);
-    for (const agentId of [agent, ""]) {
-      const k = `${agentId}\u0000${month}\u0000${user}`;
-      const row = masks.get(k) ?? { org_id: orgId, agent_id: agentId, user_id: user, month, incoming_mask: 0, session_mask: 0 };
-      if (sums.incoming! > 0) row.incoming_mask |= bit;
-      if (sums.sessions! > 0) row.session_mask |= bit;
-      masks.set(k, row);
-    }
-  }
-  if (masks.size === 0) return;
-  const rows = [...masks.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
-  await insertRows(db, "user_month", { org_id: "text", agent_id: "text", user_id: "text", month: "date", incoming_mask: "bigint", session_mask: "bigint" }, rows,
-    "ON CONFLICT (org_id, agent_id, month, user_id) DO UPDATE SET incoming_mask = t.incoming_mask | excluded.incoming_mask, session_mask = t.session_mask | excluded.session_mask");
-}
-
-/** Sums of named counters per key. */
-class Counter {
-  readonly sums = new Map<string, Record<string, number>>();
-  constructor(readonly fields: string[]) {}
-  add(key: string, delta: Record<string, number>) {
-    let row = this.sums.get(key);
-    if (!row) this.sums.set(key, (row = Object.fromEntries(this.fields.map((f) => [f, 0]))));
-    for (const [f, v] of Object.entries(delta)) row[f] = (row[f] ?? 0) + v;
-  }
-}
-
-/** `INSERT ... ON CONFLICT DO UPDATE SET f = t.f + excluded.f` for every counter. */
-async function upsertAdd(
-  db: Queryable,
-  table: string,
-  keyColumns: Record<string, string>,
-  counter: Counter,
-  keyOf: (key: string) => Record<string, unknown>,
-  extra?: { insert: Record<string, string>; update: string },
-) {
-  if (counter.sums.size === 0) return;
-  const keyNames = Object.keys(keyColumns);
-  const defs = [...keyNames.map((k) => `${k} ${keyColumns[k]}`), ...counter.fields.map((f) => `${f} bigint`)].join(", ");
-  const extraNames = Object.keys(extra?.insert ?? {});
-  const columns = [...keyNames, ...counter.fields, ...extraNames];
-  const values = [...keyNames, ...counter.fields, ...extraNames.map((n) => extra!.insert[n])];
-  const updates = [...counter.fields.map((f) => `${f} = t.${f} + excluded.${f}`), ...(extra ? [extra.update] : [])];
-  // Keys are sorted so that concurrent transactions lock rollup rows in the same order.
-  const rows = [...counter.sums.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, sums]) => ({ ...keyOf(key), ...sums }));
+/**
+ * Adds the records of `source` to every rollup of the organisation, in one statement: activity by
+ * (day, agent, user) first, then every coarser rollup from it; the AgentOS day rows, with their
+ * distinct users counted through metrics_day_users (a (day, user) pair adds to users_count only
+ * when its insert is new).
+ */
+export async function applyRollups(db: Queryable, orgId: string, source: RollupSource): Promise<void> {
+  const zero = (n: number) => Array(n).fill("0").join(", ");
+  const bit = "(1::bigint << (extract(day FROM day)::int - 1))";
   await db.query(
-    `INSERT INTO ${table} AS t (${columns.join(", ")}) SELECT ${values.join(", ")} FROM jsonb_to_recordset($1::jsonb) AS x(${defs})
-     ON CONFLICT (${keyNames.join(", ")}) DO UPDATE SET ${updates.join(", ")}`,
-    [JSON.stringify(rows)],
+    `WITH activity AS (
+       SELECT day, agent_id, user_id, ${ACTIVITY.map((c) => `sum(${c})::bigint AS ${c}`).join(", ")} FROM (
+         SELECT ${DAY("created_at")} AS day, agent_id, coalesce(user_id, '') AS user_id, 1::bigint AS sessions, 0::bigint AS messages,
+           0::bigint AS tool_calls, 0::bigint AS input_tokens, 0::bigint AS output_tokens, 0::bigint AS feedback, 0::bigint AS helpful,
+           0::bigint AS incoming, 0::bigint AS outgoing, 0::bigint AS initiated, 0::bigint AS completed
+         FROM ${from(source, "sessions", "s")}
+         UNION ALL
+         SELECT ${DAY("created_at")}, agent_id, coalesce(user_id, ''), 0, 1, tool_calls, input_tokens, output_tokens, 0, 0,
+           (role = 'user')::int, (role = 'assistant')::int, 0, 0 FROM ${from(source, "messages", "m")}
+         UNION ALL
+         SELECT ${DAY("created_at")}, agent_id, coalesce(user_id, ''), 0, 0, 0, 0, 0, 1, helpful::int, 0, 0, 0, 0 FROM ${from(source, "feedback", "f")}
+         UNION ALL
+         SELECT ${DAY("started_at")}, agent_id, coalesce(user_id, ''), 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0 FROM ${from(source, "runs", "r")}
+         UNION ALL
+         SELECT ${DAY("completed_at")}, agent_id, coalesce(user_id, ''), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1
+         FROM ${from(source, "runs", "r")} WHERE status = 'completed' AND completed_at IS NOT NULL
+       ) x GROUP BY day, agent_id, user_id
+     ),
+     activity_rows AS (${upsertAdd("activity_daily", ["day", "agent_id", "user_id"], ACTIVITY, `SELECT $1, day, agent_id, user_id, ${ACTIVITY.join(", ")} FROM activity`)}),
+     agent_rows AS (${upsertAdd("agent_daily", ["day", "agent_id"], ACTIVITY, `SELECT $1, day, agent_id, ${sums(ACTIVITY)} FROM activity GROUP BY day, agent_id`)}),
+     user_rows AS (${upsertAdd("user_daily", ["day", "user_id"], ACTIVITY, `SELECT $1, day, user_id, ${sums(ACTIVITY)} FROM activity GROUP BY day, user_id`)}),
+     week_rows AS (${upsertAdd("user_week", ["week", "user_id"], EVENTS,
+       `SELECT $1, date_trunc('week', day)::date AS week, user_id, ${sums(EVENTS)} FROM activity GROUP BY 2, user_id`)}),
+     month_rows AS (
+       INSERT INTO user_month AS t (org_id, agent_id, user_id, month, incoming_mask, session_mask)
+       SELECT $1, agent_id, user_id, month, bit_or(incoming_mask), bit_or(session_mask) FROM (
+         SELECT a.agent_id, user_id, date_trunc('month', day)::date AS month,
+           CASE WHEN incoming > 0 THEN ${bit} ELSE 0 END AS incoming_mask, CASE WHEN sessions > 0 THEN ${bit} ELSE 0 END AS session_mask
+         FROM activity, LATERAL (VALUES (activity.agent_id), ('')) a(agent_id)
+         WHERE user_id <> '' AND (incoming > 0 OR sessions > 0)
+       ) m GROUP BY agent_id, user_id, month ORDER BY agent_id, month, user_id
+       ON CONFLICT (org_id, agent_id, month, user_id) DO UPDATE
+         SET incoming_mask = t.incoming_mask | excluded.incoming_mask, session_mask = t.session_mask | excluded.session_mask
+     ),
+     kb_rows AS (${upsertAdd("kb_daily", ["day", "knowledge_base_id"], ["files", "extract_input_tokens", "extract_output_tokens"],
+       `SELECT $1, ${DAY("processed_at")} AS day, knowledge_base_id, count(*), sum(extract_input_tokens), sum(extract_output_tokens)
+        FROM ${from(source, "kbFiles", "k")} GROUP BY 2, knowledge_base_id`)}),
+     stats_rows AS (${upsertAdd("agent_stats", ["agent_id"], ["total_runs", "successful_runs", "failed_runs", "posts_generated", "posts_published", "finished_runs", "finished_duration_ms"],
+       `SELECT $1, agent_id, count(*), count(*) FILTER (WHERE status = 'completed'), count(*) FILTER (WHERE status = 'failed'),
+          sum(posts_generated), sum(posts_published), count(*) FILTER (WHERE status IN ('completed', 'failed') AND completed_at IS NOT NULL),
+          coalesce(sum(round(extract(epoch FROM completed_at - started_at) * 1000))
+            FILTER (WHERE status IN ('completed', 'failed') AND completed_at IS NOT NULL), 0)
+        FROM ${from(source, "runs", "r")} GROUP BY agent_id`)}),
+     model_rows AS (${upsertAdd("metrics_day_models", ["day", "model_provider", "model_id"], ["runs"],
+       `SELECT $1, ${DAY("started_at")} AS day, model_provider, model_id, count(*) FROM ${from(source, "runs", "r")}
+        WHERE model_id IS NOT NULL AND model_provider IS NOT NULL GROUP BY 2, model_provider, model_id`)}),
+     new_day_users AS (
+       INSERT INTO metrics_day_users (org_id, day, user_id)
+       SELECT DISTINCT $1, day, user_id FROM (
+         SELECT ${DAY("created_at")} AS day, user_id FROM ${from(source, "sessions", "s")} WHERE user_id IS NOT NULL
+         UNION ALL
+         SELECT ${DAY("started_at")}, user_id FROM ${from(source, "runs", "r")} WHERE user_id IS NOT NULL
+       ) u ORDER BY 2, 3
+       ON CONFLICT DO NOTHING RETURNING day
+     ),
+     metrics_rows AS (
+       INSERT INTO metrics_daily AS t (org_id, day, ${METRICS.join(", ")}, id, created_at, updated_at)
+       SELECT $1, day, ${sums(METRICS)}, gen_random_uuid()::text, ${NOW}, ${NOW} FROM (
+         SELECT ${DAY("s.created_at")} AS day, 0::bigint AS agent_runs, 0::bigint AS team_runs, 0::bigint AS workflow_runs,
+           (a.kind = 'agent')::int::bigint AS agent_sessions, (a.kind = 'team')::int::bigint AS team_sessions,
+           (a.kind = 'workflow')::int::bigint AS workflow_sessions, 0::bigint AS users_count,
+           ${METRICS.slice(7).map((c) => `0::bigint AS ${c}`).join(", ")}
+         FROM ${from(source, "sessions", "s")} JOIN agents a ON a.org_id = $1 AND a.id = s.agent_id
+         UNION ALL
+         SELECT ${DAY("r.started_at")}, (a.kind = 'agent')::int, (a.kind = 'team')::int, (a.kind = 'workflow')::int, 0, 0, 0, 0,
+           tok_input, tok_output, tok_cached, tok_cache_write, tok_reasoning, tok_audio_input, tok_audio_output
+         FROM ${from(source, "runs", "r")} JOIN agents a ON a.org_id = $1 AND a.id = r.agent_id
+         UNION ALL
+         SELECT day, 0, 0, 0, 0, 0, 0, 1, ${zero(7)} FROM new_day_users
+       ) d GROUP BY day ORDER BY day
+       ON CONFLICT (org_id, day) DO UPDATE SET ${added(METRICS)}, updated_at = excluded.updated_at
+     )
+     SELECT 1`,
+    [orgId],
   );
 }

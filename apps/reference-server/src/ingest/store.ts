@@ -1,6 +1,6 @@
-import type { Queryable } from "../storage/engine.js";
-import { insertRows } from "../storage/bulk.js";
-import { fromRow, iso, TABLE, type Canonical, type RecordType } from "./records.js";
+import type { CopyValue } from "../storage/copy.js";
+import type { Queryable, Transaction } from "../storage/engine.js";
+import { fromRow, iso, RECORD_TYPES, TABLE, type Canonical, type RecordType } from "./records.js";
 
 /** Stored records of one type among `ids`, in canonical form, by id. */
 export async function loadByIds<T extends RecordType>(
@@ -19,105 +19,98 @@ export async function loadByIds<T extends RecordType>(
 /** Session facts messages and feedback carry with them. */
 export interface SessionInfo { agentId: string; userId: string | null }
 
-export interface NewRecords {
-  users: Canonical["users"][];
-  agents: Canonical["agents"][];
-  sessions: Canonical["sessions"][];
-  runs: Canonical["runs"][];
-  messages: Canonical["messages"][];
-  feedback: Canonical["feedback"][];
-  kbFiles: Canonical["kbFiles"][];
-}
+export type NewRecords = { [T in RecordType]: Canonical[T][] };
 
 const ts = (v: number | null) => (v == null ? null : iso(v));
 
-const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-const NEW = "ON CONFLICT DO NOTHING";
-const ID = "RETURNING id";
+/** Each record type's stored columns, and the stored row of a canonical record. */
+const STORED: { [T in RecordType]: { columns: string[]; row: (orgId: string, r: Canonical[T], sessionOf: (id: string) => SessionInfo) => CopyValue[] } } = {
+  users: { columns: ["org_id", "id", "metadata"], row: (o, u) => [o, u.id, u.metadata] },
+  agents: { columns: ["org_id", "id", "name", "kind"], row: (o, a) => [o, a.id, a.name, a.kind] },
+  sessions: { columns: ["org_id", "id", "agent_id", "user_id", "created_at"], row: (o, s) => [o, s.id, s.agentId, s.userId, iso(s.createdAt)] },
+  runs: {
+    columns: ["org_id", "id", "agent_id", "session_id", "user_id", "status", "model_id", "model_provider", "tok_input", "tok_output",
+      "tok_cached", "tok_cache_write", "tok_reasoning", "tok_audio_input", "tok_audio_output", "posts_generated", "posts_published",
+      "error", "started_at", "completed_at"],
+    row: (o, r) => [o, r.id, r.agentId, r.sessionId, r.userId, r.status, r.modelId, r.modelProvider, r.tokInput, r.tokOutput, r.tokCached,
+      r.tokCacheWrite, r.tokReasoning, r.tokAudioInput, r.tokAudioOutput, r.postsGenerated, r.postsPublished, r.error, iso(r.startedAt), ts(r.completedAt)],
+  },
+  messages: {
+    columns: ["org_id", "id", "session_id", "agent_id", "user_id", "role", "tool_calls", "input_tokens", "output_tokens", "created_at"],
+    row: (o, m, sessionOf) => {
+      const s = sessionOf(m.sessionId);
+      return [o, m.id, m.sessionId, s.agentId, s.userId, m.role, m.toolCalls, m.inputTokens, m.outputTokens, iso(m.createdAt)];
+    },
+  },
+  feedback: {
+    columns: ["org_id", "id", "session_id", "message_id", "agent_id", "user_id", "helpful", "created_at"],
+    row: (o, f, sessionOf) => {
+      const s = sessionOf(f.sessionId);
+      return [o, f.id, f.sessionId, f.messageId, s.agentId, s.userId, f.helpful, iso(f.createdAt)];
+    },
+  },
+  kbFiles: {
+    columns: ["org_id", "id", "knowledge_base_id", "extract_input_tokens", "extract_output_tokens", "processed_at"],
+    row: (o, k) => [o, k.id, k.knowledgeBaseId, k.extractInputTokens, k.extractOutputTokens, iso(k.processedAt)],
+  },
+};
+
+/** The staging table of a record type: temporary (one per connection), emptied at every commit. */
+export const stage = (type: RecordType) => `pg_temp.stage_${TABLE[type]}`;
 
 /**
- * Inserts the batch's new records, each table's rows in id order (so that concurrent batches take
- * index locks in one global order and cannot deadlock). A row whose id a concurrent batch committed
- * first is skipped by ON CONFLICT; the ids actually inserted are returned so the caller can
- * classify the others.
+ * Copies the batch's records into this connection's staging tables, created on the connection's
+ * first batch with the stored tables' columns. COPY is the cheapest way in, on both engines.
  */
-export async function insertRecords(db: Queryable, orgId: string, input: NewRecords, sessionOf: (id: string) => SessionInfo): Promise<Record<RecordType, Set<string>>> {
-  const rec = {
-    users: byId(input.users), agents: byId(input.agents), sessions: byId(input.sessions), runs: byId(input.runs),
-    messages: byId(input.messages), feedback: byId(input.feedback), kbFiles: byId(input.kbFiles),
-  };
-  const ids = (rows: Record<string, unknown>[]) => new Set(rows.map((r) => String(r.id)));
-  const inserted = {} as Record<RecordType, Set<string>>;
-  inserted.users = ids(await insertRows(db, "users", { org_id: "text", id: "text", metadata: "jsonb" },
-    rec.users.map((u) => ({ org_id: orgId, id: u.id, metadata: u.metadata })), NEW, ID));
-  inserted.agents = ids(await insertRows(db, "agents", { org_id: "text", id: "text", name: "text", kind: "text" },
-    rec.agents.map((a) => ({ org_id: orgId, ...a })), NEW, ID));
-  inserted.sessions = ids(await insertRows(db, "sessions", { org_id: "text", id: "text", agent_id: "text", user_id: "text", created_at: "timestamptz" },
-    rec.sessions.map((s) => ({ org_id: orgId, id: s.id, agent_id: s.agentId, user_id: s.userId, created_at: iso(s.createdAt) })), NEW, ID));
-  inserted.runs = ids(await insertRows(db, "runs", {
-    org_id: "text", id: "text", agent_id: "text", session_id: "text", user_id: "text", status: "text", model_id: "text",
-    model_provider: "text", tok_input: "bigint", tok_output: "bigint", tok_cached: "bigint", tok_cache_write: "bigint",
-    tok_reasoning: "bigint", tok_audio_input: "bigint", tok_audio_output: "bigint", posts_generated: "bigint",
-    posts_published: "bigint", error: "text", started_at: "timestamptz", completed_at: "timestamptz",
-  }, rec.runs.map((r) => ({
-    org_id: orgId, id: r.id, agent_id: r.agentId, session_id: r.sessionId, user_id: r.userId, status: r.status,
-    model_id: r.modelId, model_provider: r.modelProvider, tok_input: r.tokInput, tok_output: r.tokOutput,
-    tok_cached: r.tokCached, tok_cache_write: r.tokCacheWrite, tok_reasoning: r.tokReasoning,
-    tok_audio_input: r.tokAudioInput, tok_audio_output: r.tokAudioOutput, posts_generated: r.postsGenerated,
-    posts_published: r.postsPublished, error: r.error, started_at: iso(r.startedAt), completed_at: ts(r.completedAt),
-  })), NEW, ID));
-  inserted.messages = ids(await insertRows(db, "messages", {
-    org_id: "text", id: "text", session_id: "text", agent_id: "text", user_id: "text", role: "text",
-    tool_calls: "bigint", input_tokens: "bigint", output_tokens: "bigint", created_at: "timestamptz",
-  }, rec.messages.map((m) => {
-    const s = sessionOf(m.sessionId);
-    return {
-      org_id: orgId, id: m.id, session_id: m.sessionId, agent_id: s.agentId, user_id: s.userId, role: m.role,
-      tool_calls: m.toolCalls, input_tokens: m.inputTokens, output_tokens: m.outputTokens, created_at: iso(m.createdAt),
-    };
-  }), NEW, ID));
-  inserted.feedback = ids(await insertRows(db, "feedback", {
-    org_id: "text", id: "text", session_id: "text", message_id: "text", agent_id: "text", user_id: "text",
-    helpful: "boolean", created_at: "timestamptz",
-  }, rec.feedback.map((f) => {
-    const s = sessionOf(f.sessionId);
-    return {
-      org_id: orgId, id: f.id, session_id: f.sessionId, message_id: f.messageId, agent_id: s.agentId,
-      user_id: s.userId, helpful: f.helpful, created_at: iso(f.createdAt),
-    };
-  }), NEW, ID));
-  inserted.kbFiles = ids(await insertRows(db, "kb_files", {
-    org_id: "text", id: "text", knowledge_base_id: "text", extract_input_tokens: "bigint",
-    extract_output_tokens: "bigint", processed_at: "timestamptz",
-  }, rec.kbFiles.map((k) => ({
-    org_id: orgId, id: k.id, knowledge_base_id: k.knowledgeBaseId, extract_input_tokens: k.extractInputTokens,
-    extract_output_tokens: k.extractOutputTokens, processed_at: iso(k.processedAt),
-  })), NEW, ID));
-  return inserted;
+export async function stageRecords(tx: Transaction, orgId: string, input: NewRecords, sessionOf: (id: string) => SessionInfo): Promise<void> {
+  const create = RECORD_TYPES.map((t) => `CREATE TEMP TABLE stage_${TABLE[t]} (LIKE ${TABLE[t]}) ON COMMIT DELETE ROWS;`).join(" ");
+  await tx.query(`DO $$ BEGIN IF to_regclass('${stage("kbFiles")}') IS NULL THEN ${create} END IF; END $$`);
+  for (const type of RECORD_TYPES) {
+    const { columns, row } = STORED[type] as { columns: string[]; row: (o: string, r: unknown, s: typeof sessionOf) => CopyValue[] };
+    await tx.copyRows(stage(type), columns, (input[type] as unknown[]).map((r) => row(orgId, r, sessionOf)));
+  }
 }
 
-/** Inserts the analytics events of the records this batch inserted. */
-export async function insertEvents(db: Queryable, orgId: string, rec: NewRecords, sessionOf: (id: string) => SessionInfo): Promise<void> {
-  const events = eventsOf(orgId, rec, sessionOf).sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
-  await insertRows(db, "events", {
-    org_id: "text", id: "text", event_type: "text", agent_id: "text", user_id: "text", ts: "timestamptz", run_completed: "boolean",
-  }, events);
+/**
+ * One set-based merge of every staged record into its table, each table's rows in id order (so
+ * that concurrent batches take index locks in one global order and cannot deadlock). A row whose
+ * id is already stored (earlier, or by a concurrent batch that committed first) is skipped by
+ * ON CONFLICT; those ids are returned so the caller can classify them.
+ */
+export async function mergeStaged(tx: Transaction, types: RecordType[]): Promise<Map<RecordType, string[]>> {
+  const lost = new Map<RecordType, string[]>();
+  if (types.length === 0) return lost;
+  const inserts = types.map((t, i) => {
+    const columns = STORED[t].columns.join(", ");
+    return `i${i} AS (INSERT INTO ${TABLE[t]} (${columns}) SELECT ${columns} FROM ${stage(t)} ORDER BY id ON CONFLICT DO NOTHING RETURNING id)`;
+  });
+  const skipped = types.map((t, i) => `SELECT ${i} AS type, id FROM ${stage(t)} WHERE id NOT IN (SELECT id FROM i${i})`);
+  const rows = await tx.query<{ type: number; id: string }>(`WITH ${inserts.join(",\n")}\n${skipped.join("\nUNION ALL\n")}`);
+  for (const { type, id } of rows) {
+    const list = lost.get(types[type]!) ?? [];
+    list.push(id);
+    lost.set(types[type]!, list);
+  }
+  return lost;
 }
 
-/** The analytics events of docs/semantics.md that new records produce. */
-function eventsOf(orgId: string, rec: NewRecords, sessionOf: (id: string) => SessionInfo): Record<string, unknown>[] {
-  const events: Record<string, unknown>[] = [];
-  for (const m of rec.messages) {
-    const s = sessionOf(m.sessionId);
-    const type = m.role === "user" ? "incomingMessages" : "outgoingMessages";
-    events.push({ org_id: orgId, id: `${m.id}:${type}`, event_type: type, agent_id: s.agentId, user_id: s.userId, ts: iso(m.createdAt), run_completed: false });
-  }
-  for (const r of rec.runs) {
-    const completed = r.status === "completed";
-    events.push({ org_id: orgId, id: `${r.id}:tasksInitiated`, event_type: "tasksInitiated", agent_id: r.agentId, user_id: r.userId, ts: iso(r.startedAt), run_completed: completed });
-    if (completed && r.completedAt != null) {
-      events.push({ org_id: orgId, id: `${r.id}:tasksCompleted`, event_type: "tasksCompleted", agent_id: r.agentId, user_id: r.userId, ts: iso(r.completedAt), run_completed: false });
-    }
-  }
-  return events;
+/** Removes records from staging (duplicates of stored ones), so that only new records count. */
+export async function unstage(tx: Transaction, type: RecordType, ids: string[]): Promise<void> {
+  await tx.query(`DELETE FROM ${stage(type)} WHERE id = ANY($1::text[])`, [ids]);
+}
+
+/** The analytics events of docs/semantics.md that the staged (new) messages and runs produce. */
+export async function insertEvents(tx: Transaction): Promise<void> {
+  await tx.query(
+    `INSERT INTO events (org_id, id, event_type, agent_id, user_id, ts)
+     SELECT org_id, id || ':' || type, type, agent_id, user_id, ts FROM (
+       SELECT org_id, id, CASE role WHEN 'user' THEN 'incomingMessages' ELSE 'outgoingMessages' END AS type, agent_id, user_id,
+         created_at AS ts FROM ${stage("messages")}
+       UNION ALL
+       SELECT org_id, id, 'tasksInitiated', agent_id, user_id, started_at FROM ${stage("runs")}
+       UNION ALL
+       SELECT org_id, id, 'tasksCompleted', agent_id, user_id, completed_at FROM ${stage("runs")}
+       WHERE status = 'completed' AND completed_at IS NOT NULL
+     ) e ORDER BY ts, id || ':' || type`,
+  );
 }

@@ -1,5 +1,6 @@
 import type { DayAggregatedMetrics, RefreshStatus } from "@agent-analytics/types";
 import type { Queryable } from "../storage/engine.js";
+import { lockHeld, REFRESH_LOCK } from "../storage/locks.js";
 
 /** Daily rows of the organisation with `from <= day <= to` (either bound optional), ascending. */
 export async function metricsRows(db: Queryable, orgId: string, from: string | null, to: string | null): Promise<DayAggregatedMetrics[]> {
@@ -58,34 +59,18 @@ export async function metricsRows(db: Queryable, orgId: string, from: string | n
   });
 }
 
-/** Refresh state rows older than this while `running` are from a process that died mid-refresh. */
-const STALE_MS = 15 * 60_000;
-
+/**
+ * The latest refresh. A `running` row whose refresh lock nobody holds belongs to an instance that
+ * died mid-refresh (its transaction rolled back): it is reported as failed.
+ */
 export async function refreshStatus(db: Queryable, orgId: string): Promise<RefreshStatus> {
-  const [row] = await db.query<{ status: RefreshStatus["status"]; started_at: Date | null; finished_at: Date | null; error: string | null }>(
-    "SELECT status, started_at, finished_at, error FROM metrics_refresh WHERE org_id = $1",
+  const [row] = await db.query<{ status: RefreshStatus["status"]; started_at: Date | null; finished_at: Date | null; error: string | null; orphaned: boolean }>(
+    `SELECT status, started_at, finished_at, error, status = 'running' AND NOT ${lockHeld(REFRESH_LOCK)} AS orphaned
+     FROM metrics_refresh WHERE org_id = $1`,
     [orgId],
   );
   if (!row) return { status: "idle", started_at: null, finished_at: null, error: null };
   const iso = (v: Date | string | null) => (v == null ? null : new Date(v).toISOString());
+  if (row.orphaned) return { status: "failed", started_at: iso(row.started_at), finished_at: iso(row.started_at), error: "The refresh was interrupted." };
   return { status: row.status, started_at: iso(row.started_at), finished_at: iso(row.finished_at), error: row.error };
-}
-
-/** Marks a refresh as running unless one already is; false when one is (and is not stale). */
-export async function claimRefresh(db: Queryable, orgId: string): Promise<boolean> {
-  const rows = await db.query(
-    `INSERT INTO metrics_refresh AS t (org_id, status, started_at, finished_at, error) VALUES ($1, 'running', now(), NULL, NULL)
-     ON CONFLICT (org_id) DO UPDATE SET status = 'running', started_at = now(), finished_at = NULL, error = NULL
-     WHERE t.status <> 'running' OR t.started_at < now() - make_interval(secs => $2)
-     RETURNING org_id`,
-    [orgId, STALE_MS / 1000],
-  );
-  return rows.length > 0;
-}
-
-export async function finishRefresh(db: Queryable, orgId: string, error: string | null): Promise<void> {
-  await db.query(
-    "UPDATE metrics_refresh SET status = $2, finished_at = greatest(now(), started_at), error = $3 WHERE org_id = $1",
-    [orgId, error ? "failed" : "completed", error],
-  );
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from "../storage/engine.js";
-import { splitRange } from "./time.js";
+import { splitRange, wholeWeeks } from "./time.js";
 
 export interface WindowFigures {
   key: string | null;
@@ -28,31 +28,42 @@ type Rollup = "activity_daily" | "agent_daily" | "user_daily";
 
 const ZERO: WindowFigures = { key: null, incomingMessages: 0, outgoingMessages: 0, tasksInitiated: 0, tasksCompleted: 0, activeUsers: 0 };
 
+/** `sum((incoming_mask >> d) & 1)` for each bit of a month's mask: the users active on each day. */
+const DAY_BITS = Array.from({ length: 31 }, (_, d) => `sum((incoming_mask >> ${d}) & 1)::float8 AS d${d + 1}`).join(", ");
+
 /**
  * Distinct users with an incoming message on each UTC day of `[start, end)` (keyed `YYYY-MM-DD`):
- * whole days by testing each day's bit of the user_month masks, partial edge days from the events.
- * Whole days and edge days never overlap, so the two parts add up.
+ * whole days by summing each day's bit over the user_month masks (one pass over a month's rows
+ * counts all its days), partial edge days from the events. Whole days and edge days never
+ * overlap, so the two parts add up.
  */
 async function dailyActive(db: Queryable, orgId: string, start: number, end: number, agentId?: string): Promise<WindowFigures[]> {
   const split = splitRange(start, end);
-  const params: unknown[] = [orgId, split.fullFrom, split.fullTo, ...split.edges, agentId ?? ""];
-  const agent = agentId === undefined ? "" : " AND agent_id = $8";
-  const rows = await db.query<{ key: string; n: number }>(
-    `SELECT to_char(g.d, 'YYYY-MM-DD') AS key, count(*)::float8 AS n
-     FROM generate_series($2::date, $3::date - 1, interval '1 day') AS g(d)
-     JOIN user_month m ON m.org_id = $1 AND m.agent_id = $8 AND m.month = date_trunc('month', g.d)::date
-     WHERE m.incoming_mask & (1::bigint << (extract(day FROM g.d)::int - 1)) <> 0
-     GROUP BY g.d
-     UNION ALL
-     SELECT key, count(*)::float8 FROM (
-       SELECT DISTINCT to_char((ts AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS key, user_id FROM events
-       WHERE org_id = $1 AND event_type = 'incomingMessages' AND user_id IS NOT NULL
-         AND ((ts >= $4 AND ts < $5) OR (ts >= $6 AND ts < $7))${agent}
-     ) e GROUP BY key`,
-    params,
-  );
+  const agent = agentId === undefined ? "" : " AND agent_id = $6";
+  const [months, edges] = await Promise.all([
+    db.query<Record<string, number | string>>(
+      `SELECT to_char(month, 'YYYY-MM') AS month, ${DAY_BITS} FROM user_month
+       WHERE org_id = $1 AND agent_id = $4 AND month >= date_trunc('month', $2::date)::date AND month < $3::date GROUP BY month`,
+      [orgId, split.fullFrom, split.fullTo, agentId ?? ""],
+    ),
+    db.query<{ key: string; n: number }>(
+      `SELECT key, count(*)::float8 AS n FROM (
+         SELECT DISTINCT to_char((ts AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS key, user_id FROM events
+         WHERE org_id = $1 AND event_type = 'incomingMessages' AND user_id IS NOT NULL
+           AND ((ts >= $2 AND ts < $3) OR (ts >= $4 AND ts < $5))${agent}
+       ) e GROUP BY key`,
+      [orgId, ...split.edges, ...(agentId === undefined ? [] : [agentId])],
+    ),
+  ]);
   const byDay = new Map<string, number>();
-  for (const r of rows) byDay.set(r.key, (byDay.get(r.key) ?? 0) + Number(r.n));
+  for (const row of months) {
+    for (let d = 1; d <= 31; d++) {
+      const key = `${row.month}-${String(d).padStart(2, "0")}`;
+      const n = Number(row[`d${d}`]);
+      if (n > 0 && key >= split.fullFrom && key < split.fullTo) byDay.set(key, n);
+    }
+  }
+  for (const r of edges) byDay.set(r.key, (byDay.get(r.key) ?? 0) + Number(r.n));
   return [...byDay].map(([key, activeUsers]) => ({ ...ZERO, key, activeUsers }));
 }
 
@@ -171,10 +182,19 @@ async function query(
   const userCol = table === "agent_daily" ? "NULL::text" : "nullif(user_id, '')";
   const select = `sum(incoming)::float8 AS incoming, sum(outgoing)::float8 AS outgoing, sum(initiated)::float8 AS initiated,
        sum(completed)::float8 AS completed`;
+  const columns = `${agentCol} AS agent_id, ${userCol} AS user_id, incoming, outgoing, initiated, completed`;
+  let rollup = `SELECT ${bucket("day")} AS bucket, ${columns} FROM ${table} WHERE org_id = $1 AND day >= $2::date AND day < $3::date${and(rollupWhere)}`;
+  if (table === "user_daily" && grouping.by !== "period") {
+    // Per-user sums without day buckets: whole weeks from user_week, the days around them from user_daily.
+    const [from, to] = wholeWeeks(split.fullFrom, split.fullTo).map((w) => `$${params.push(w)}::date`);
+    rollup = `SELECT NULL::text AS bucket, ${columns} FROM user_week WHERE org_id = $1 AND week >= ${from} AND week < ${to}${and(rollupWhere)}
+       UNION ALL
+       SELECT NULL::text, ${columns} FROM user_daily
+       WHERE org_id = $1 AND ((day >= $2::date AND day < ${from}) OR (day >= ${to} AND day < $3::date))${and(rollupWhere)}`;
+  }
   const rows = await db.query<Record<string, unknown>>(
     `WITH parts AS (
-       SELECT ${bucket("day")} AS bucket, ${agentCol} AS agent_id, ${userCol} AS user_id, incoming, outgoing, initiated, completed
-       FROM ${table} WHERE org_id = $1 AND day >= $2::date AND day < $3::date${and(rollupWhere)}
+       ${rollup}
        UNION ALL
        SELECT ${bucket("(ts AT TIME ZONE 'UTC')::date")}, agent_id, user_id, (event_type = 'incomingMessages')::int,
          (event_type = 'outgoingMessages')::int, (event_type = 'tasksInitiated')::int,

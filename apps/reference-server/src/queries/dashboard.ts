@@ -73,10 +73,21 @@ async function aggregate(
   const params = [...base];
   const edge = (column: string) => `((${column} >= $4 AND ${column} < $5) OR (${column} >= $6 AND ${column} < $7))`;
   const where: string[] = [];
+  // The rollup's own columns are filtered too, so that its (org, user, day) and (org, agent, day)
+  // indexes serve a scoped window: its cost then follows the scope, not the whole organisation's days.
+  const rollupWhere: string[] = [];
   let join = "";
-  if (scope.userId !== undefined) where.push(`p.user_id = $${params.push(scope.userId)}`);
-  if (scope.alsoUserId !== undefined) where.push(`p.user_id = $${params.push(scope.alsoUserId)}`);
-  if (scope.agentId !== undefined) where.push(`p.agent_id = $${params.push(scope.agentId)}`);
+  for (const userId of [scope.userId, scope.alsoUserId]) {
+    if (userId === undefined) continue;
+    const p = `$${params.push(userId)}`;
+    where.push(`p.user_id = ${p}`);
+    if (table !== "agent_daily") rollupWhere.push(`user_id = ${p}`);
+  }
+  if (scope.agentId !== undefined) {
+    const p = `$${params.push(scope.agentId)}`;
+    where.push(`p.agent_id = ${p}`);
+    if (table !== "user_daily") rollupWhere.push(`agent_id = ${p}`);
+  }
   if (scope.metadataKey !== undefined || scope.metadataValue !== undefined) {
     // Sessions without a user never match a metadata filter: the inner join drops them.
     join = "JOIN users u ON u.org_id = $1 AND u.id = p.user_id";
@@ -93,7 +104,7 @@ async function aggregate(
   const [row] = await db.query<Record<string, number | null>>(
     `WITH parts AS (
        SELECT ${agentCol} AS agent_id, ${userCol} AS user_id, sessions, messages, tool_calls, input_tokens, output_tokens, feedback, helpful
-       FROM ${table} WHERE org_id = $1 AND day >= $2::date AND day < $3::date AND (sessions > 0 OR messages > 0 OR feedback > 0)
+       FROM ${table} WHERE org_id = $1 AND day >= $2::date AND day < $3::date AND (sessions > 0 OR messages > 0 OR feedback > 0)${rollupWhere.map((c) => ` AND ${c}`).join("")}
        UNION ALL
        SELECT agent_id, user_id, 1, 0, 0, 0, 0, 0, 0 FROM sessions WHERE org_id = $1 AND ${edge("created_at")}
        UNION ALL

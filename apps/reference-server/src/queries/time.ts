@@ -45,3 +45,16 @@ export function roundDiv(a: number, b: number): number {
 export function rate4(a: number, b: number): number {
   return b === 0 ? 0 : roundDiv(a * 10_000, b) / 10_000;
 }
+
+/**
+ * The whole ISO weeks (Monday to Monday) inside the whole days `[fullFrom, fullTo)` (`YYYY-MM-DD`),
+ * as `[weeksFrom, weeksTo)`; both equal `fullTo` when there is none.
+ */
+export function wholeWeeks(fullFrom: string, fullTo: string): [string, string] {
+  const from = Date.parse(`${fullFrom}T00:00:00Z`);
+  const to = Date.parse(`${fullTo}T00:00:00Z`);
+  const monday = (ms: number) => ms - ((new Date(ms).getUTCDay() + 6) % 7) * DAY_MS;
+  const first = monday(from) === from ? from : monday(from) + 7 * DAY_MS;
+  const last = monday(to);
+  return first < last ? [dayString(first), dayString(last)] : [fullTo, fullTo];
+}

@@ -1,15 +1,27 @@
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { copyText, type CopyValue } from "./copy.js";
 
 /** What every query module needs: parameterised SQL returning rows. Same SQL on both engines. */
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
+/** A transaction's handle: queries, and bulk loading with COPY (the fastest way in on both engines). */
+export interface Transaction extends Queryable {
+  copyRows(table: string, columns: string[], rows: CopyValue[][]): Promise<void>;
+}
+
 export interface Database extends Queryable {
   readonly kind: "pglite" | "postgres";
   /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` on one connection, outside any transaction: for session-level advisory locks and
+   * statements that cannot run in a transaction block (VACUUM).
+   */
+  session<T>(fn: (session: Queryable) => Promise<T>): Promise<T>;
   /** Runs a script of several statements (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
@@ -39,10 +51,21 @@ async function openPglite(dataDir: string): Promise<Database> {
     async query<T>(sql: string, params: unknown[] = []) {
       return (await db.query<T>(sql, params)).rows;
     },
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+    async transaction<T>(fn: (tx: Transaction) => Promise<T>) {
       return db.transaction(async (tx) =>
-        fn({ query: async <R>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows }),
+        fn({
+          query: async <R>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows,
+          // PGlite reads COPY input from a blob in place of the client's data stream.
+          async copyRows(table, columns, rows) {
+            if (rows.length === 0) return;
+            await tx.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob'`, [], { blob: new Blob([copyText(rows)]) });
+          },
+        }),
       );
+    },
+    // One connection: every statement already runs on it.
+    session(fn) {
+      return fn({ query: async <R>(sql: string, params: unknown[] = []) => (await db.query<R>(sql, params)).rows });
     },
     async exec(sql: string) {
       await db.exec(sql);
@@ -53,36 +76,94 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, schema: string | undefined, poolSize = 10): Promise<Database> {
-  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name '${schema}'`);
+/** The pool's configuration, in one place. */
+function postgresPool(url: string, schema: string | undefined, poolSize: number): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     // Every connection of the pool works in the chosen schema, so the SQL never names it.
     options: schema ? `-c search_path=${schema}` : undefined,
     connectionTimeoutMillis: 10_000,
+    // Names the server's connections in pg_stat_activity (operators, and the benchmark's CPU count).
+    application_name: "agent-analytics-server",
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
-  if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  return pool;
+}
+
+/**
+ * CREATE SCHEMA IF NOT EXISTS is not safe against a concurrent creation of the same schema (both
+ * see it missing, one fails on the catalog's unique index): instances starting together would
+ * race, so a failure is retried once the other creation is visible.
+ */
+async function ensureSchema(pool: pg.Pool, schema: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 3 || (code !== "23505" && code !== "42P06")) throw error;
+    }
+  }
+}
+
+async function openPostgres(url: string, schema: string | undefined, poolSize = 10): Promise<Database> {
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name '${schema}'`);
+  const pool = postgresPool(url, schema, poolSize);
+  if (schema) await ensureSchema(pool, schema);
   else await pool.query("SELECT 1");
   return {
     kind: "postgres",
     async query<T>(sql: string, params: unknown[] = []) {
       return (await pool.query(sql, params)).rows as T[];
     },
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+    async transaction<T>(fn: (tx: Transaction) => Promise<T>) {
       const client = await pool.connect();
+      // A connection that dies mid-transaction fails the statement in flight; the client's own
+      // error event must not crash the process. A client whose ROLLBACK fails is discarded.
+      const ignore = () => {};
+      client.on("error", ignore);
+      let broken = false;
       try {
         await client.query("BEGIN");
-        const result = await fn({ query: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[] });
+        const result = await fn({
+          query: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[],
+          async copyRows(table, columns, rows) {
+            if (rows.length === 0) return;
+            const stream = client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN`));
+            await new Promise<void>((resolve, reject) => {
+              stream.on("finish", resolve);
+              stream.on("error", reject);
+              stream.end(copyText(rows));
+            });
+          },
+        });
         await client.query("COMMIT");
         return result;
       } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
+        broken = await client.query("ROLLBACK").then(() => false, () => true);
         throw error;
       } finally {
-        client.release();
+        client.off("error", ignore);
+        client.release(broken);
+      }
+    },
+    async session(fn) {
+      const client = await pool.connect();
+      const ignore = () => {};
+      client.on("error", ignore);
+      let failed = false;
+      try {
+        return await fn({ query: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[] });
+      } catch (error) {
+        failed = true;
+        throw error;
+      } finally {
+        client.off("error", ignore);
+        // A session may end with a lock or setting still held: a failed one is not reused.
+        client.release(failed);
       }
     },
     async exec(sql: string) {

@@ -6,9 +6,9 @@ import { promisify } from "node:util";
 
 export const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "bin", "agent-analytics-server.js");
 
-/** Runs a CLI command to completion and returns its stdout. */
-export async function cli(args: string[]): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: "warn" } });
+/** Runs a CLI command to completion and returns its stdout (`bin`: another build's, for comparisons). */
+export async function cli(args: string[], bin = BIN): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, LOG_LEVEL: "warn" } });
   return stdout;
 }
 
@@ -19,8 +19,8 @@ export interface ServerProcess {
 }
 
 /** Starts `serve` in a child process and resolves once it prints its listening line. */
-export function spawnServer(args: string[]): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--no-demo", "--log-level", "warn", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+export function spawnServer(args: string[], bin = BIN): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [bin, "serve", "--port", "0", "--no-demo", "--log-level", "warn", ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   return new Promise((resolve, reject) => {
