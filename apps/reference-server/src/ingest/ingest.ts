@@ -1,7 +1,8 @@
 import type { IngestBatch, IngestResult } from "@agent-analytics/types";
 import type { Database, Queryable } from "../storage/engine.js";
 import { applyRollups } from "./rollups.js";
-import { contentKey, normalize, RECORD_TYPES, type Agent, type Canonical, type RecordType } from "./records.js";
+import { contentKey, normalizeRecord, RECORD_TYPES, type RecordType } from "@agent-analytics/contract";
+import type { Agent, Canonical } from "./records.js";
 import { resolveReferences } from "./references.js";
 import { insertEvents, insertRecords, loadByIds, type NewRecords, type SessionInfo } from "./store.js";
 
@@ -56,7 +57,7 @@ async function ingestInTransaction(tx: Queryable, orgId: string, batch: IngestBa
 
   for (const type of RECORD_TYPES) {
     const raws = (batch[type] ?? []) as never[];
-    const records = raws.map((r) => normalize[type](r) as Canonical[typeof type]);
+    const records = raws.map((r) => normalizeRecord[type](r) as Canonical[typeof type]);
     // No read of stored records here: the insert below tells which ids already exist, and only
     // those are read back and compared (a fresh batch, the common case, costs no lookups).
     const seen = new Map<string, string>();

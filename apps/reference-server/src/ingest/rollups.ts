@@ -72,7 +72,7 @@ export async function applyRollups(
     stats.add(r.agentId, {
       total_runs: 1, successful_runs: r.status === "completed" ? 1 : 0, failed_runs: r.status === "failed" ? 1 : 0,
       posts_generated: r.postsGenerated, posts_published: r.postsPublished,
-      finished_runs: finished ? 1 : 0, finished_duration_ms: finished ? r.completedAt! - r.startedAt : 0,
+      finished_runs: finished ? 1 : 0, finished_duration_ms: finished ? Date.parse(r.completedAt!) - Date.parse(r.startedAt) : 0,
     });
   }
   await upsertAdd(db, "agent_stats", { org_id: "text", agent_id: "text" }, stats, (agent_id) => ({ org_id: orgId, agent_id }));
@@ -95,12 +95,12 @@ async function applyMetricsRollup(db: Queryable, orgId: string, rec: NewRecords,
   for (const r of rec.runs) {
     const day = dayOf(r.startedAt);
     metrics.add(day, {
-      [`${kindOf(r.agentId)}_runs`]: 1, input_tokens: r.tokInput, output_tokens: r.tokOutput, cached_tokens: r.tokCached,
-      cache_write_tokens: r.tokCacheWrite, reasoning_tokens: r.tokReasoning, input_audio_tokens: r.tokAudioInput,
-      output_audio_tokens: r.tokAudioOutput,
+      [`${kindOf(r.agentId)}_runs`]: 1, input_tokens: r.tokens.input, output_tokens: r.tokens.output, cached_tokens: r.tokens.cached,
+      cache_write_tokens: r.tokens.cacheWrite, reasoning_tokens: r.tokens.reasoning, input_audio_tokens: r.tokens.audioInput,
+      output_audio_tokens: r.tokens.audioOutput,
     });
     if (r.userId !== null) dayUsers.set(`${day}\u0000${r.userId}`, { org_id: orgId, day, user_id: r.userId });
-    if (r.modelId !== null && r.modelProvider !== null) models.add(`${day}\u0000${r.modelProvider}\u0000${r.modelId}`, { runs: 1 });
+    if (r.model !== null) models.add(`${day}\u0000${r.model.provider}\u0000${r.model.id}`, { runs: 1 });
   }
   // A user adds to a day's users_count only the first time it appears that day: the distinct-user
   // table says which (day, user) pairs are new.

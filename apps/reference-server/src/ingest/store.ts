@@ -1,6 +1,7 @@
 import type { Queryable } from "../storage/engine.js";
 import { insertRows } from "../storage/bulk.js";
-import { fromRow, iso, TABLE, type Canonical, type RecordType } from "./records.js";
+import type { RecordType } from "@agent-analytics/contract";
+import { fromRow, TABLE, type Canonical } from "./records.js";
 
 /** Stored records of one type among `ids`, in canonical form, by id. */
 export async function loadByIds<T extends RecordType>(
@@ -29,8 +30,6 @@ export interface NewRecords {
   kbFiles: Canonical["kbFiles"][];
 }
 
-const ts = (v: number | null) => (v == null ? null : iso(v));
-
 const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 const NEW = "ON CONFLICT DO NOTHING";
 const ID = "RETURNING id";
@@ -53,7 +52,7 @@ export async function insertRecords(db: Queryable, orgId: string, input: NewReco
   inserted.agents = ids(await insertRows(db, "agents", { org_id: "text", id: "text", name: "text", kind: "text" },
     rec.agents.map((a) => ({ org_id: orgId, ...a })), NEW, ID));
   inserted.sessions = ids(await insertRows(db, "sessions", { org_id: "text", id: "text", agent_id: "text", user_id: "text", created_at: "timestamptz" },
-    rec.sessions.map((s) => ({ org_id: orgId, id: s.id, agent_id: s.agentId, user_id: s.userId, created_at: iso(s.createdAt) })), NEW, ID));
+    rec.sessions.map((s) => ({ org_id: orgId, id: s.id, agent_id: s.agentId, user_id: s.userId, created_at: s.createdAt })), NEW, ID));
   inserted.runs = ids(await insertRows(db, "runs", {
     org_id: "text", id: "text", agent_id: "text", session_id: "text", user_id: "text", status: "text", model_id: "text",
     model_provider: "text", tok_input: "bigint", tok_output: "bigint", tok_cached: "bigint", tok_cache_write: "bigint",
@@ -61,10 +60,10 @@ export async function insertRecords(db: Queryable, orgId: string, input: NewReco
     posts_published: "bigint", error: "text", started_at: "timestamptz", completed_at: "timestamptz",
   }, rec.runs.map((r) => ({
     org_id: orgId, id: r.id, agent_id: r.agentId, session_id: r.sessionId, user_id: r.userId, status: r.status,
-    model_id: r.modelId, model_provider: r.modelProvider, tok_input: r.tokInput, tok_output: r.tokOutput,
-    tok_cached: r.tokCached, tok_cache_write: r.tokCacheWrite, tok_reasoning: r.tokReasoning,
-    tok_audio_input: r.tokAudioInput, tok_audio_output: r.tokAudioOutput, posts_generated: r.postsGenerated,
-    posts_published: r.postsPublished, error: r.error, started_at: iso(r.startedAt), completed_at: ts(r.completedAt),
+    model_id: r.model?.id ?? null, model_provider: r.model?.provider ?? null, tok_input: r.tokens.input, tok_output: r.tokens.output,
+    tok_cached: r.tokens.cached, tok_cache_write: r.tokens.cacheWrite, tok_reasoning: r.tokens.reasoning,
+    tok_audio_input: r.tokens.audioInput, tok_audio_output: r.tokens.audioOutput, posts_generated: r.postsGenerated,
+    posts_published: r.postsPublished, error: r.error, started_at: r.startedAt, completed_at: r.completedAt,
   })), NEW, ID));
   inserted.messages = ids(await insertRows(db, "messages", {
     org_id: "text", id: "text", session_id: "text", agent_id: "text", user_id: "text", role: "text",
@@ -73,7 +72,7 @@ export async function insertRecords(db: Queryable, orgId: string, input: NewReco
     const s = sessionOf(m.sessionId);
     return {
       org_id: orgId, id: m.id, session_id: m.sessionId, agent_id: s.agentId, user_id: s.userId, role: m.role,
-      tool_calls: m.toolCalls, input_tokens: m.inputTokens, output_tokens: m.outputTokens, created_at: iso(m.createdAt),
+      tool_calls: m.toolCalls, input_tokens: m.inputTokens, output_tokens: m.outputTokens, created_at: m.createdAt,
     };
   }), NEW, ID));
   inserted.feedback = ids(await insertRows(db, "feedback", {
@@ -83,7 +82,7 @@ export async function insertRecords(db: Queryable, orgId: string, input: NewReco
     const s = sessionOf(f.sessionId);
     return {
       org_id: orgId, id: f.id, session_id: f.sessionId, message_id: f.messageId, agent_id: s.agentId,
-      user_id: s.userId, helpful: f.helpful, created_at: iso(f.createdAt),
+      user_id: s.userId, helpful: f.helpful, created_at: f.createdAt,
     };
   }), NEW, ID));
   inserted.kbFiles = ids(await insertRows(db, "kb_files", {
@@ -91,7 +90,7 @@ export async function insertRecords(db: Queryable, orgId: string, input: NewReco
     extract_output_tokens: "bigint", processed_at: "timestamptz",
   }, rec.kbFiles.map((k) => ({
     org_id: orgId, id: k.id, knowledge_base_id: k.knowledgeBaseId, extract_input_tokens: k.extractInputTokens,
-    extract_output_tokens: k.extractOutputTokens, processed_at: iso(k.processedAt),
+    extract_output_tokens: k.extractOutputTokens, processed_at: k.processedAt,
   })), NEW, ID));
   return inserted;
 }
@@ -110,13 +109,13 @@ function eventsOf(orgId: string, rec: NewRecords, sessionOf: (id: string) => Ses
   for (const m of rec.messages) {
     const s = sessionOf(m.sessionId);
     const type = m.role === "user" ? "incomingMessages" : "outgoingMessages";
-    events.push({ org_id: orgId, id: `${m.id}:${type}`, event_type: type, agent_id: s.agentId, user_id: s.userId, ts: iso(m.createdAt), run_completed: false });
+    events.push({ org_id: orgId, id: `${m.id}:${type}`, event_type: type, agent_id: s.agentId, user_id: s.userId, ts: m.createdAt, run_completed: false });
   }
   for (const r of rec.runs) {
     const completed = r.status === "completed";
-    events.push({ org_id: orgId, id: `${r.id}:tasksInitiated`, event_type: "tasksInitiated", agent_id: r.agentId, user_id: r.userId, ts: iso(r.startedAt), run_completed: completed });
+    events.push({ org_id: orgId, id: `${r.id}:tasksInitiated`, event_type: "tasksInitiated", agent_id: r.agentId, user_id: r.userId, ts: r.startedAt, run_completed: completed });
     if (completed && r.completedAt != null) {
-      events.push({ org_id: orgId, id: `${r.id}:tasksCompleted`, event_type: "tasksCompleted", agent_id: r.agentId, user_id: r.userId, ts: iso(r.completedAt), run_completed: false });
+      events.push({ org_id: orgId, id: `${r.id}:tasksCompleted`, event_type: "tasksCompleted", agent_id: r.agentId, user_id: r.userId, ts: r.completedAt, run_completed: false });
     }
   }
   return events;
