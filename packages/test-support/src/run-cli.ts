@@ -16,3 +16,20 @@ export async function runCli(launcher: string, args: string[], options: RunCliOp
   });
   return stdout.trim();
 }
+
+export interface CliExit {
+  /** The exit code; null when a signal (the timeout's) ended it. */
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node <launcher> ...args` to completion, whatever its exit code: for tests of a CLI's refusals. */
+export function runCliToExit(launcher: string, args: string[], options: RunCliOptions = {}): Promise<CliExit> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [launcher, ...args], { env: options.env ?? process.env, timeout: options.timeoutMs ?? 60_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : null) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

@@ -12,19 +12,24 @@ export function maxBodyBytes(operation: Operation): number {
 
 /**
  * Reads a request body, keeping at most `limit + 1` bytes: enough for the pipeline to see that it
- * is too large, without buffering more. The rest is read and dropped, so the answer can be sent on
- * the same connection.
+ * is too large, without buffering more. The rest is read and dropped, so that the answer can be sent
+ * on the same connection. Undefined when no body was sent.
  */
-export async function readBody(stream: AsyncIterable<Uint8Array>, limit: number): Promise<Uint8Array | undefined> {
-  const chunks: Uint8Array[] = [];
-  let kept = 0;
-  for await (const chunk of stream) {
-    if (kept > limit) continue;
-    const part = kept + chunk.length > limit + 1 ? chunk.subarray(0, limit + 1 - kept) : chunk;
-    chunks.push(part);
-    kept += part.length;
-  }
-  return kept === 0 ? undefined : Buffer.concat(chunks, kept);
+export function readBody(stream: NodeJS.ReadableStream, limit: number): Promise<Uint8Array | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let kept = 0;
+    stream.on("data", (chunk: Buffer) => {
+      if (kept > limit) return;
+      const part = kept + chunk.length > limit + 1 ? chunk.subarray(0, limit + 1 - kept) : chunk;
+      chunks.push(part);
+      kept += part.length;
+    });
+    stream.on("error", reject);
+    // A client that goes away before the end of its body: nothing to answer (after `end`, a no-op).
+    stream.on("close", () => reject(new Error("the request closed before the end of its body")));
+    stream.on("end", () => resolve(kept === 0 ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, kept)));
+  });
 }
 
 export type BodyOutcome = { ok: true; value: unknown } | { ok: false; status: number; message: string };

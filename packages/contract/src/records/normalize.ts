@@ -5,6 +5,11 @@ export function canonicalInstant(timestamp: string): string {
   return new Date(timestamp).toISOString();
 }
 
+/** Milliseconds since the epoch of a timestamp (canonical or not). */
+export function epochMs(timestamp: string): number {
+  return Date.parse(timestamp);
+}
+
 const instantOrNull = (timestamp: string | null | undefined) => (timestamp == null ? null : canonicalInstant(timestamp));
 
 /**
