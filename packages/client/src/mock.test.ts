@@ -266,7 +266,7 @@ describe("page iteration", () => {
   });
 
   it("throws the page's typed error", async () => {
-    const pages = client.analytics.listAnalyticsEvents.pages({ ...days, limit: 1000 });
+    const pages = client.analytics.listAnalyticsEvents.pages({ ...days, limit: 0 });
     await expect(pages.next()).rejects.toMatchObject({ kind: "api", status: 400, module: "analytics" });
   });
 });
