@@ -35,10 +35,12 @@ export function compileBodyInvariants(doc: OpenApiDocument, schemaPointer: strin
   return (body) => {
     const issues: RequestIssue[] = [];
     for (const site of sites) {
-      visit(body, site.path, "", (value, pointer) => {
+      // The instance's pointer is written only for a failure: most records break nothing.
+      visit(body, site.path, 0, [], (value, at) => {
         const scope = typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : { this: value };
         for (const invariant of site.invariants) {
           if (checkInvariant(invariant, scope).ok) continue;
+          const pointer = at.map((segment) => `/${pointerSegment(String(segment))}`).join("");
           issues.push({ in: "body", name: pointer, message: `breaks ${invariant.id}: ${invariant.expr}`, rule: `${site.at}/${pointerSegment(invariant.id)}` });
         }
       });
@@ -47,13 +49,21 @@ export function compileBodyInvariants(doc: OpenApiDocument, schemaPointer: strin
   };
 }
 
-function visit(value: unknown, path: string[], pointer: string, at: (value: unknown, pointer: string) => void): void {
-  if (path.length === 0) return at(value, pointer);
-  const [head, ...rest] = path as [string, ...string[]];
+/** Calls `at` with every instance at `path` (`*`: each item of an array), and the segments that lead to it. */
+function visit(value: unknown, path: string[], depth: number, segments: (string | number)[], at: (value: unknown, segments: (string | number)[]) => void): void {
+  if (depth === path.length) return at(value, segments);
+  const head = path[depth]!;
   if (head === "*") {
-    if (Array.isArray(value)) value.forEach((item, i) => visit(item, rest, `${pointer}/${i}`, at));
+    if (!Array.isArray(value)) return;
+    for (let i = 0; i < value.length; i++) {
+      segments.push(i);
+      visit(value[i], path, depth + 1, segments, at);
+      segments.pop();
+    }
   } else if (typeof value === "object" && value !== null && !Array.isArray(value) && Object.hasOwn(value, head)) {
-    visit((value as Record<string, unknown>)[head], rest, `${pointer}/${pointerSegment(head)}`, at);
+    segments.push(head);
+    visit((value as Record<string, unknown>)[head], path, depth + 1, segments, at);
+    segments.pop();
   }
 }
 

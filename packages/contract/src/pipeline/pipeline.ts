@@ -94,14 +94,16 @@ export class RequestPipeline<Request extends ValidatedRequest = ValidatedRequest
     if (tooMany && !tooMany.ok) return this.reject(operation, tooMany.status, tooMany.message);
 
     const raw: RawRequest = { pathParams: route.pathParams, query: route.query, headers: sent.headers, body: body.value };
-    const refused = this.policies.flatMap((policy) => policy.check(raw, operation));
+    const refused = this.policies.length === 0 ? [] : this.policies.flatMap((policy) => policy.check(raw, operation));
     if (refused.length > 0) return this.invalid(operation, refused, raw.body);
     const parsed = parseRequest(this.doc, this.validator, operation, raw);
     if (!parsed.ok) return this.invalid(operation, parsed.issues, raw.body);
     const broken = parsed.request.body === undefined ? [] : this.bodyInvariantsOf(operation)(parsed.request.body);
     if (broken.length > 0) return this.invalid(operation, broken, raw.body);
 
-    const request: ValidatedRequest = { ...parsed.request, operationId: operation.operationId, operation, credential: sent.credential };
+    // Built field by field: a spread of the parsed request costs more than the rest of this step.
+    const { path, query, headers } = parsed.request;
+    const request: ValidatedRequest = { operationId: operation.operationId, operation, path, query, headers, body: parsed.request.body, credential: sent.credential };
     return { ok: true, request: request as Request };
   }
 
