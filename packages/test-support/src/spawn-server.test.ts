@@ -79,6 +79,8 @@ describe("runCli", () => {
   it("runCliToExit gives the exit code and both streams, whatever the code", async () => {
     const refusing = script("refuse.mjs", `console.log("out"); console.error("unknown option --x"); process.exit(2);`);
     expect(await runCliToExit(refusing, [])).toEqual({ code: 2, stdout: "out\n", stderr: "unknown option --x\n" });
+    const where = script("where.mjs", `console.log(process.cwd(), process.execArgv.join(" "));`);
+    expect((await runCliToExit(where, [], { cwd: tmpdir(), nodeArgs: ["--no-warnings"] })).stdout).toBe(`${tmpdir()} --no-warnings\n`);
     const hanging = script("hang.mjs", `setInterval(() => {}, 1000);`);
     expect((await runCliToExit(hanging, [], { timeoutMs: 300 })).code).toBeNull();
   });
