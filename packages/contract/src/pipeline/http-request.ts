@@ -14,8 +14,9 @@ export type HttpHeaders = Record<string, string | string[] | undefined>;
 /** Query values as sent: a repeated key gives an array. */
 export type QueryValues = Record<string, string | string[] | undefined>;
 
-/** The path and the query of a request target. */
-export function parseTarget(url: string): { pathname: string; query: QueryValues } {
+/** The path and the query of a request target (origin-form `/a?b`, or absolute-form `http://host/a?b`). */
+export function parseTarget(target: string): { pathname: string; query: QueryValues } {
+  const url = target.startsWith("/") ? target : target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
   const q = url.indexOf("?");
   const pathname = q < 0 ? url : url.slice(0, q);
   const query: QueryValues = {};

@@ -96,6 +96,10 @@ describe("an accepted request", () => {
     expect(outcome.ok && outcome.request.operationId).toBe("ingestBatch");
   });
 
+  it("reads an absolute-form target as its path", () => {
+    expect(accept("GET", "http://example.com:8080/agents/a/stats?x=1").ok && "routed").toBe("routed");
+  });
+
   it("ignores a body sent to an operation that takes none, and answers HEAD as GET", () => {
     expect(accept("GET", "/ingest/context", { ...BEARER, "content-type": "text/plain" }, "\u0000garbage").ok).toBe(true);
     expect(accept("HEAD", "/ingest/context").ok).toBe(true);
