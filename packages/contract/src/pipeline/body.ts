@@ -10,16 +10,23 @@ export function maxBodyBytes(operation: Operation): number {
   return operation.requestBody?.["x-max-bytes"] ?? DEFAULT_MAX_BODY_BYTES;
 }
 
+/** What `readBody` needs of a stream: node:http's request (an Express request), or any readable. */
+export interface BodyStream {
+  on(event: "data", listener: (chunk: Uint8Array) => void): unknown;
+  on(event: "end" | "close", listener: () => void): unknown;
+  on(event: "error", listener: (error: Error) => void): unknown;
+}
+
 /**
  * Reads a request body, keeping at most `limit + 1` bytes: enough for the pipeline to see that it
  * is too large, without buffering more. The rest is read and dropped, so that the answer can be sent
  * on the same connection. Undefined when no body was sent.
  */
-export function readBody(stream: NodeJS.ReadableStream, limit: number): Promise<Uint8Array | undefined> {
+export function readBody(stream: BodyStream, limit: number): Promise<Uint8Array | undefined> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    const chunks: Uint8Array[] = [];
     let kept = 0;
-    stream.on("data", (chunk: Buffer) => {
+    stream.on("data", (chunk) => {
       if (kept > limit) return;
       const part = kept + chunk.length > limit + 1 ? chunk.subarray(0, limit + 1 - kept) : chunk;
       chunks.push(part);
