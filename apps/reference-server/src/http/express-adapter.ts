@@ -5,7 +5,6 @@ import {
   maxBodyBytes,
   readBody,
   requiresCredentials,
-  type ContractValidator,
   type ErrorReply,
   type Operation,
 } from "@agent-analytics/contract";
@@ -26,8 +25,8 @@ function send(res: Response, reply: ErrorReply): void {
  * its stages (the key is looked up after the credential is read, before the body is), then the
  * operation's handler. Errors, the pipeline's and the handlers', go out in the module's format.
  */
-export function contractRouter(db: Database, handlers: Handlers, track: (work: Promise<unknown>) => void, validator?: ContractValidator): Router {
-  const pipeline = contractPipeline({ validator });
+export function contractRouter(db: Database, handlers: Handlers, track: (work: Promise<unknown>) => void): Router {
+  const pipeline = contractPipeline();
   const findKey = cachedKeyLookup(db);
   const router = express.Router();
 
