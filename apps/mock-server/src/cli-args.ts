@@ -1,3 +1,4 @@
+import { parseArgs } from "node:util";
 import { parseDelay } from "./http/prefer.js";
 import { DEFAULT_HOST, DEFAULT_PORT, type MockOptions } from "./options.js";
 
@@ -18,74 +19,73 @@ export const USAGE = `Usage: agent-analytics-mock [options]
 
 export type CliParse = { ok: true; options: MockOptions & { spec?: string } } | { ok: false; message: string; help?: boolean };
 
+// Prism's short flags: `-h` is the host, as in `prism mock -h 0.0.0.0`, so help is `--help` only.
+const OPTIONS = {
+  port: { type: "string", short: "p" },
+  host: { type: "string", short: "h" },
+  seed: { type: "string", short: "s" },
+  spec: { type: "string" },
+  dynamic: { type: "boolean", short: "d" },
+  static: { type: "boolean" },
+  delay: { type: "string" },
+  "fail-rate": { type: "string" },
+  now: { type: "string" },
+  "no-cors": { type: "boolean" },
+  cache: { type: "string" },
+  help: { type: "boolean" },
+} as const;
+
+/** The mock's options from its command line (`node:util` parseArgs, as the reference server's CLI). */
 export function parseCliArgs(argv: string[]): CliParse {
-  const options: MockOptions & { spec?: string } = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    const value = () => inline ?? argv[++i];
-    switch (flag) {
-      case "--help":
-        return { ok: false, message: USAGE, help: true };
-      case "-p":
-      case "--port": {
-        const port = Number(value());
-        if (!Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, message: "--port needs a port number" };
-        options.port = port;
-        break;
-      }
-      case "-h":
-      case "--host":
-        options.host = value();
-        if (!options.host) return { ok: false, message: "--host needs a value" };
-        break;
-      case "-s":
-      case "--seed":
-        options.seed = value();
-        if (!options.seed) return { ok: false, message: "--seed needs a value" };
-        break;
-      case "--spec":
-        options.spec = value();
-        if (!options.spec) return { ok: false, message: "--spec needs a file" };
-        break;
-      case "-d":
-      case "--dynamic":
-        options.dynamic = true;
-        break;
-      case "--static":
-        options.dynamic = false;
-        break;
-      case "--delay": {
-        const delay = parseDelay(value() ?? "");
-        if (!delay) return { ok: false, message: "--delay needs milliseconds (200) or a range (100-500)" };
-        options.delay = delay;
-        break;
-      }
-      case "--fail-rate": {
-        const rate = Number(value());
-        if (!(rate >= 0 && rate <= 1)) return { ok: false, message: "--fail-rate needs a number in [0, 1]" };
-        options.failRate = rate;
-        break;
-      }
-      case "--now": {
-        const text = value() ?? "";
-        const ms = Date.parse(text);
-        if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(ms)) return { ok: false, message: "--now needs a date (YYYY-MM-DD)" };
-        options.now = ms;
-        break;
-      }
-      case "--cache": {
-        const size = Number(value());
-        if (!Number.isInteger(size) || size < 0) return { ok: false, message: "--cache needs a count (0 turns it off)" };
-        options.cacheSize = size;
-        break;
-      }
-      case "--no-cors":
-        options.cors = false;
-        break;
-      default:
-        return { ok: false, message: `unknown option ${arg}\n\n${USAGE}` };
-    }
+  let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS }>>["values"];
+  try {
+    values = parseArgs({ args: argv, options: OPTIONS, strict: true }).values;
+  } catch (error) {
+    const unknown = (error as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'([^']+)'/.exec((error as Error).message)?.[1] : undefined;
+    return { ok: false, message: `${unknown ? `unknown option ${unknown}` : (error as Error).message}\n\n${USAGE}` };
   }
+  if (values.help) return { ok: false, message: USAGE, help: true };
+
+  const options: MockOptions & { spec?: string } = {};
+  if (values.port !== undefined) {
+    const port = Number(values.port);
+    if (values.port === "" || !Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, message: "--port needs a port number" };
+    options.port = port;
+  }
+  if (values.host !== undefined) {
+    if (!values.host) return { ok: false, message: "--host needs a value" };
+    options.host = values.host;
+  }
+  if (values.seed !== undefined) {
+    if (!values.seed) return { ok: false, message: "--seed needs a value" };
+    options.seed = values.seed;
+  }
+  if (values.spec !== undefined) {
+    if (!values.spec) return { ok: false, message: "--spec needs a file" };
+    options.spec = values.spec;
+  }
+  if (values.dynamic) options.dynamic = true;
+  if (values.static) options.dynamic = false;
+  if (values.delay !== undefined) {
+    const delay = parseDelay(values.delay);
+    if (!delay) return { ok: false, message: "--delay needs milliseconds (200) or a range (100-500)" };
+    options.delay = delay;
+  }
+  if (values["fail-rate"] !== undefined) {
+    const rate = Number(values["fail-rate"]);
+    if (values["fail-rate"] === "" || !(rate >= 0 && rate <= 1)) return { ok: false, message: "--fail-rate needs a number in [0, 1]" };
+    options.failRate = rate;
+  }
+  if (values.now !== undefined) {
+    const ms = Date.parse(values.now);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(values.now) || Number.isNaN(ms)) return { ok: false, message: "--now needs a date (YYYY-MM-DD)" };
+    options.now = ms;
+  }
+  if (values.cache !== undefined) {
+    const size = Number(values.cache);
+    if (values.cache === "" || !Number.isInteger(size) || size < 0) return { ok: false, message: "--cache needs a count (0 turns it off)" };
+    options.cacheSize = size;
+  }
+  if (values["no-cors"]) options.cors = false;
   return { ok: true, options };
 }

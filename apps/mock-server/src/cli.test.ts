@@ -1,13 +1,10 @@
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { runCliToExit, spawnServer } from "@agent-analytics/test-support";
 import { describe, expect, it } from "vitest";
-import { startCli } from "./test-support/cli-process.js";
-
-const BIN = fileURLToPath(new URL("../bin/agent-analytics-mock.js", import.meta.url));
+import { MOCK_BIN as BIN } from "./test-support/mock-fixture.js";
 
 describe("agent-analytics-mock", () => {
   it("announces the real address when asked for port 0, and serves the contract", async () => {
-    const cli = await startCli(["--port", "0", "--seed", "cli"]);
+    const cli = await spawnServer(BIN, ["--port", "0", "--seed", "cli"]);
     try {
       expect(cli.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(cli.url).not.toMatch(/:0$/);
@@ -18,21 +15,21 @@ describe("agent-analytics-mock", () => {
     }
   });
 
-  it("prints usage for --help and refuses unknown options", () => {
-    const help = spawnSync(process.execPath, [BIN, "--help"], { encoding: "utf8" });
-    expect(help.status).toBe(0);
+  it("prints usage for --help and refuses unknown options", async () => {
+    const help = await runCliToExit(BIN, ["--help"]);
+    expect(help.code).toBe(0);
     expect(help.stdout).toContain("--fail-rate");
-    const wrong = spawnSync(process.execPath, [BIN, "--bogus"], { encoding: "utf8" });
-    expect(wrong.status).toBe(2);
-    expect(wrong.stderr).toContain("unknown option");
+    const wrong = await runCliToExit(BIN, ["--bogus"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("unknown option --bogus");
   });
 
   it("exits with an error when the port is taken", async () => {
-    const first = await startCli(["--port", "0"]);
+    const first = await spawnServer(BIN, ["--port", "0"]);
     try {
       const port = new URL(first.url).port;
-      const second = spawnSync(process.execPath, [BIN, "--port", port], { encoding: "utf8", timeout: 15_000 });
-      expect(second.status).toBe(1);
+      const second = await runCliToExit(BIN, ["--port", port], { timeoutMs: 15_000 });
+      expect(second.code).toBe(1);
       expect(second.stderr).toContain("EADDRINUSE");
     } finally {
       await first.stop();

@@ -1,43 +1,37 @@
 import {
-  ContractValidator,
+  createPipeline,
   declaredHeaders,
-  describeIssues,
   document as mergedDocument,
-  errorResponse,
   listOperations,
-  matchRoute,
-  parseRequest,
-  presentedCredential,
   problem,
-  requiresCredentials,
   responseFor,
-  routeErrorResponse,
   responseSchemaPointer,
   successStatuses,
   validationStatus,
   type ErrorResponse,
   type OpenApiDocument,
   type Operation,
-  type ParsedRequest,
+  type QueryValues,
+  type RequestPipeline,
+  type ValidatedRequest,
 } from "@agent-analytics/contract";
 import { corsHeaders } from "./http/cors.js";
 import { isControlParameter, parsePreferHeader, parsePreferQuery, type MockPreferences } from "./http/prefer.js";
-import { normalizedQuery, splitUrl, type MockRequest, type MockResponse } from "./http/request-parts.js";
+import { bodyText, normalizedQuery, type MockRequest, type MockResponse } from "./http/request-parts.js";
 import { pickDelay, pickFailure } from "./faults.js";
 import { resolveOptions, type MockOptions, type ResolvedOptions } from "./options.js";
 import { hashSeed, planResponses, solveBody, type ResponsePlan } from "./solver/index.js";
 import { indexExamples, type StaticExample } from "./static-examples.js";
-import { parseBody } from "./http/body.js";
 import { ResponseCache } from "./response-cache.js";
 
 /**
  * The mock as a function from request to response, with everything derived from the contract
- * compiled once: routes, validators, per-response solving plans and serialized examples.
+ * compiled once: the request pipeline, per-response solving plans and serialized examples.
  */
 export class MockEngine {
   readonly doc: OpenApiDocument;
   readonly options: ResolvedOptions;
-  private readonly validator: ContractValidator;
+  readonly pipeline: RequestPipeline;
   private readonly plans: Map<string, ResponsePlan>;
   private readonly examples: Map<string, StaticExample[]>;
   private readonly cache: ResponseCache;
@@ -45,7 +39,7 @@ export class MockEngine {
   constructor(options: MockOptions = {}) {
     this.doc = options.document ?? mergedDocument;
     this.options = resolveOptions(options);
-    this.validator = new ContractValidator(this.doc);
+    this.pipeline = createPipeline(this.doc);
     const operations = listOperations(this.doc);
     this.plans = planResponses(this.doc);
     this.examples = indexExamples(this.doc, operations);
@@ -64,7 +58,7 @@ export class MockEngine {
         const operation = operations[i]!;
         for (const status of successStatuses(operation)) {
           const plan = this.plans.get(`${operation.operationId} ${status}`);
-          if (plan?.schema) this.validator.validate(responseSchemaPointer(operation, String(status), plan.mediaType), null);
+          if (plan?.schema) this.pipeline.validator.validate(responseSchemaPointer(operation, String(status), plan.mediaType), null);
         }
         setImmediate(() => next(i + 1));
       };
@@ -75,7 +69,7 @@ export class MockEngine {
   handle(request: MockRequest): MockResponse {
     const cors = this.options.cors ? corsHeaders(request) : {};
     try {
-      return this.route(request, cors);
+      return this.serve(request, cors);
     } catch (error) {
       // Bad input must never take the mock down; reaching here is a bug in the mock, reported as such.
       const failure = problem(500, `the mock failed to answer: ${(error as Error).message}`);
@@ -83,53 +77,49 @@ export class MockEngine {
     }
   }
 
-  private route(request: MockRequest, cors: Record<string, string>): MockResponse {
-    const { pathname, query } = splitUrl(request.url);
-    const match = matchRoute(this.doc, request.method, pathname);
-    if (match.kind !== "operation") {
-      // Under a module's prefix, in that module's format; elsewhere a problem.
-      const routed = routeErrorResponse(this.doc, match, request.method, pathname);
-      return this.reply(routed, { ...cors, ...lowerCase(routed.headers) }, 0);
-    }
-    const { operation, pathParams } = match;
+  /**
+   * The contract's request pipeline (route, credential, validate), with the mock's own controls
+   * between its steps: `Prefer` (or its `__` query forms) once the operation is known, an error asked
+   * for served before anything else is checked, and injected failures once the request is valid.
+   */
+  private serve(request: MockRequest, cors: Record<string, string>): MockResponse {
+    const routed = this.pipeline.route(request.method, request.url);
+    if (!routed.ok) return this.reply(routed.error, cors, 0);
+    const { route } = routed;
 
     const prefer = request.headers.prefer;
     const parsedPrefer =
-      prefer !== undefined ? parsePreferHeader(Array.isArray(prefer) ? prefer.join(",") : prefer) : parsePreferQuery(query);
+      prefer !== undefined ? parsePreferHeader(Array.isArray(prefer) ? prefer.join(",") : prefer) : parsePreferQuery(route.query);
     if (!parsedPrefer.ok) return this.reply(problem(422, parsedPrefer.message), cors, 0);
     const prefs = parsedPrefer.preferences;
     const delayMs = pickDelay(prefs.delay ?? this.options.delay);
-    for (const key of Object.keys(query)) if (isControlParameter(key)) delete query[key];
 
     // An explicitly requested error is served as asked, whatever the request holds.
-    if (prefs.code !== undefined && prefs.code >= 400) return this.answer(operation, prefs.code, prefs, undefined, request, cors, delayMs);
+    if (prefs.code !== undefined && prefs.code >= 400) return this.answer(route.operation, prefs.code, prefs, undefined, request, route.query, cors, delayMs);
 
-    if (requiresCredentials(operation) && !presentedCredential(this.doc, operation, request.headers)) {
-      const denied = errorResponse(this.doc, operation, 401, "missing or malformed credentials");
-      return this.reply(denied, { ...cors, "www-authenticate": "Bearer" }, delayMs);
-    }
-    const body = parseBody(operation, request);
-    if (!body.ok) return this.reply(errorResponse(this.doc, operation, body.status ?? validationStatus(operation), body.message), cors, delayMs);
-    const parsed = parseRequest(this.doc, this.validator, operation, { pathParams, query, headers: request.headers, body: body.value });
-    if (!parsed.ok) {
-      const invalid = errorResponse(this.doc, operation, validationStatus(operation), describeIssues(parsed.issues));
-      return this.reply(invalid, cors, delayMs);
-    }
+    const presented = this.pipeline.credential(route, request.headers);
+    if (!presented.ok) return this.reply(presented.error, cors, delayMs);
+    const validated = this.pipeline.validate(route, { headers: request.headers, body: request.body, credential: presented.credential });
+    if (!validated.ok) return this.reply(validated.error, cors, delayMs);
 
     const failure = pickFailure(prefs.failRate ?? this.options.failRate);
-    if (failure) {
-      const injected = errorResponse(this.doc, operation, failure.status, failure.message);
-      return this.reply(injected, { ...cors, ...failure.headers }, delayMs);
-    }
-    return this.answer(operation, prefs.code ?? successStatuses(operation)[0] ?? 200, prefs, parsed.request, request, cors, delayMs);
+    if (failure) return this.reply(this.pipeline.errorReply(route.operation, failure.status, failure.message, {}, failure.headers), cors, delayMs);
+    const status = prefs.code ?? successStatuses(route.operation)[0] ?? 200;
+    return this.answer(route.operation, status, prefs, validated.request, request, route.query, cors, delayMs);
   }
 
+  /**
+   * Answers a request with a documented status: the example asked for (or the first one, when
+   * static), else, for a validated request, a body generated for it. An error status asked for
+   * with `Prefer: code` has no validated request and gets the module's error body.
+   */
   private answer(
     operation: Operation,
     status: number,
     prefs: MockPreferences,
-    parsed: ParsedRequest | undefined,
+    validated: ValidatedRequest | undefined,
     request: MockRequest,
+    query: QueryValues,
     cors: Record<string, string>,
     delayMs: number,
   ): MockResponse {
@@ -146,7 +136,7 @@ export class MockEngine {
     const content = response.content !== undefined && Object.keys(response.content).length > 0;
     // Headers whose value the contract declares from the request (the `limit` applied).
     const replyHeaders = { ...cors };
-    if (parsed && status < 300) for (const header of declaredHeaders(this.doc, operation, status, parsed)) replyHeaders[header.name.toLowerCase()] = header.value;
+    if (validated && status < 300) for (const header of declaredHeaders(this.doc, operation, status, validated)) replyHeaders[header.name.toLowerCase()] = header.value;
     if (!content) return { status, headers: replyHeaders, body: "", delayMs };
 
     if (!dynamic && examples.length > 0) {
@@ -154,36 +144,31 @@ export class MockEngine {
       return { status, headers: { ...replyHeaders, "content-type": chosen.contentType }, body: chosen.body, delayMs };
     }
     const plan = this.plans.get(`${operation.operationId} ${status}`);
-    if (status >= 400 || !plan || !parsed) {
+    if (status >= 400 || !plan || !validated) {
       const message = `mocked ${status} response for ${operation.operationId}`;
-      return this.reply(errorResponse(this.doc, operation, status, message), cors, delayMs);
+      return this.reply(this.pipeline.errorReply(operation, status, message), cors, delayMs);
     }
-    const { query } = splitUrl(request.url);
     // The operation's own path, so that a request under a base path (`/api-proxy`) gets the same data.
-    const path = operation.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(String(parsed.path[name])));
-    const identity = [request.method.toUpperCase(), path, normalizedQuery(query, (k) => !isControlParameter(k)), request.body ?? ""];
+    const path = operation.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(String(validated.path[name])));
+    const identity = [request.method.toUpperCase(), path, normalizedQuery(query, (k) => !isControlParameter(k)), bodyText(request.body)];
     const cacheKey = `${operation.operationId} ${status} ${identity.join(" ")} ${prefs.seed ?? this.options.seed}`;
     const cached = this.cache.get(cacheKey);
     const headers = { ...replyHeaders, "content-type": plan.mediaType };
     if (cached !== undefined) return { status, headers, body: cached, delayMs };
     const seed = hashSeed(...identity, prefs.seed ?? this.options.seed);
-    const generated = solveBody(plan, parsed, { seed, now: this.options.now, validator: this.validator });
+    const generated = solveBody(plan, validated, { seed, now: this.options.now, validator: this.pipeline.validator });
     if (!generated.verified) {
       // No body can honour the contract for this request (a reversed range, a range longer than a
       // list may be): answered as the operation answers a request it cannot serve.
       const message = `no response satisfies the contract for this request (${generated.reason})`;
-      return this.reply(errorResponse(this.doc, operation, validationStatus(operation), message), cors, delayMs);
+      return this.reply(this.pipeline.errorReply(operation, validationStatus(operation), message), cors, delayMs);
     }
     const text = JSON.stringify(generated.body);
     this.cache.set(cacheKey, text);
     return { status, headers, body: text, delayMs };
   }
 
-  private reply(error: ErrorResponse, headers: Record<string, string>, delayMs: number): MockResponse {
-    return { status: error.status, headers: { ...headers, "content-type": error.contentType }, body: JSON.stringify(error.body), delayMs };
+  private reply(error: ErrorResponse & { headers?: Record<string, string> }, cors: Record<string, string>, delayMs: number): MockResponse {
+    return { status: error.status, headers: { ...cors, ...error.headers, "content-type": error.contentType }, body: JSON.stringify(error.body), delayMs };
   }
-}
-
-function lowerCase(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkResponse, ContractValidator, document, findOperation, parseRequest } from "@agent-analytics/contract";
+import { spawnServer } from "@agent-analytics/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningMock } from "./server.js";
-import { call, startTestMock } from "./test-support/mock-fixture.js";
-import { startCli } from "./test-support/cli-process.js";
+import { call, MOCK_BIN, startTestMock } from "./test-support/mock-fixture.js";
 import { withWidgetsModule } from "./test-support/widgets-module.js";
 
 const doc = withWidgetsModule(document);
@@ -63,7 +63,7 @@ describe("a module added to the contract is served without touching the mock", (
     const dir = mkdtempSync(join(tmpdir(), "mock-spec-"));
     const file = join(dir, "openapi.json");
     writeFileSync(file, JSON.stringify(doc));
-    const cli = await startCli(["--port", "0", "--spec", file, "--now", "2026-03-01"]);
+    const cli = await spawnServer(MOCK_BIN, ["--port", "0", "--spec", file, "--now", "2026-03-01"]);
     try {
       const { reply, check } = await coherent(cli.url, "shop_z9", { from: "2026-02-10", to: "2026-02-20" }, "9");
       expect(reply.status).toBe(200);

@@ -1,12 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBody } from "@agent-analytics/contract";
 import { MockEngine } from "./engine.js";
 import { isPreflight, preflightHeaders } from "./http/cors.js";
 import type { MockRequest, MockResponse } from "./http/request-parts.js";
 import type { MockOptions } from "./options.js";
-
-/** Bodies above this are refused before they are buffered (the contract's own limits are lower). */
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export interface RunningMock {
   server: Server;
@@ -43,29 +41,15 @@ export async function startMockServer(options: MockOptions = {}): Promise<Runnin
 }
 
 function serve(engine: MockEngine, req: IncomingMessage, res: ServerResponse): void {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let refused = false;
-  req.on("data", (chunk: Buffer) => {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
-      refused = true;
-      return;
-    }
-    chunks.push(chunk);
-  });
-  req.on("error", () => res.destroy());
-  req.on("end", () => {
-    const request: MockRequest = {
-      method: req.method ?? "GET",
-      url: req.url ?? "/",
-      headers: req.headers,
-      body: chunks.length ? Buffer.concat(chunks).toString("utf8") : undefined,
-    };
-    if (refused) return send(res, req, { status: 413, headers: { "content-type": "application/problem+json" }, body: JSON.stringify({ type: "about:blank", title: "Payload Too Large", status: 413, detail: `bodies above ${MAX_BODY_BYTES} bytes are refused` }), delayMs: 0 });
-    if (engine.options.cors && isPreflight(request)) return send(res, req, { status: 204, headers: preflightHeaders(request), body: "", delayMs: 0 });
-    send(res, req, engine.handle(request));
-  });
+  // At most what the largest operation accepts (and a byte more, for the pipeline to see the excess).
+  readBody(req, engine.pipeline.readLimit).then(
+    (body) => {
+      const request: MockRequest = { method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, body };
+      if (engine.options.cors && isPreflight(request)) return send(res, req, { status: 204, headers: preflightHeaders(request), body: "", delayMs: 0 });
+      send(res, req, engine.handle(request));
+    },
+    () => res.destroy(),
+  );
 }
 
 function send(res: ServerResponse, req: IncomingMessage, response: MockResponse): void {

@@ -57,7 +57,7 @@ describe("typed errors in each module's format", () => {
     expect(error).toMatchObject({ kind: "api", module, status: 401, attempts: 1 });
     if (error?.kind !== "api") throw new Error("expected an ApiError");
     expect(error.body).toEqual(body);
-    expect(error.message).toBe("missing or malformed credentials");
+    expect(error.message).toMatch(/^A valid API key is required/);
   });
 
   it("agents: 400 with its code and message", async () => {

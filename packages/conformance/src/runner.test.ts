@@ -1,15 +1,13 @@
-import { execFile } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+import { runCliToExit } from "@agent-analytics/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConformanceStartError } from "./errors.js";
 import { toJUnit } from "./reports/junit.js";
 import { runConformance } from "./runner.js";
 import type { ConformanceResult } from "./types.js";
 
-const exec = promisify(execFile);
 const BIN = fileURLToPath(new URL("../bin/agent-analytics-conformance.js", import.meta.url));
 
 /** A broken server: every request is a 500 with a plain-text body. */
@@ -82,8 +80,7 @@ describe("the CLI", () => {
     [["--base-url", "BROKEN", "--token", "k", "--classes", "dashboard"], 1],
   ])("%j exits %d", async (argv, code) => {
     const args = argv.map((a) => (a === "CLOSED" ? closedUrl : a === "BROKEN" ? brokenUrl : a));
-    const outcome = await exec(process.execPath, [BIN, ...args]).then(() => 0, (error: { code: number }) => error.code);
-    expect(outcome).toBe(code);
+    expect((await runCliToExit(BIN, args)).code).toBe(code);
   }, 30_000);
 });
 

@@ -1,3 +1,4 @@
+export * from "./calendar.js";
 export * from "./document.js";
 export * from "./errors.js";
 export * from "./examples.js";
@@ -5,8 +6,10 @@ export * from "./invariant-check.js";
 export * from "./invariants/index.js";
 export * from "./keyword-location.js";
 export * from "./operations.js";
+export * from "./pipeline/index.js";
 export * from "./pointers.js";
 export * from "./provenance/index.js";
+export * from "./records/index.js";
 export * from "./refs.js";
 export * from "./request.js";
 export * from "./response-check.js";

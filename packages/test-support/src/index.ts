@@ -1,3 +1,4 @@
 export * from "./bin.js";
+export * from "./reference-server.js";
 export * from "./run-cli.js";
 export * from "./spawn-server.js";

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { envWithout, resolveBin } from "./bin.js";
-import { runCli } from "./run-cli.js";
-import { spawnServer } from "./spawn-server.js";
+import { storageArgs } from "./reference-server.js";
+import { runCli, runCliToExit } from "./run-cli.js";
+import { exited, spawnCommand, spawnServer } from "./spawn-server.js";
 
 // Real child processes: tiny scripts that behave like the workspace's CLIs, good and bad.
 const dir = mkdtempSync(join(tmpdir(), "test-support-"));
@@ -28,6 +29,7 @@ describe("spawnServer", () => {
   it("resolves with the announced URL, serves, and stops with SIGTERM", async () => {
     const running = await spawnServer(server, [], { env: { ...process.env, GREETING: "hi" } });
     expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(running.startupMs).toBeGreaterThan(0);
     expect(await (await fetch(running.url)).text()).toBe("hi");
     expect(running.output()).toContain("starting");
     expect(await running.stop()).toBe(0);
@@ -55,12 +57,32 @@ describe("spawnServer", () => {
   });
 });
 
+describe("spawnCommand", () => {
+  it("runs a program that is not node, in the given directory, and says when it exited", async () => {
+    const running = await spawnCommand("/bin/sh", ["-c", 'echo "Prism is listening on http://127.0.0.1:1 from $(pwd)"; exec sleep 30'], { cwd: dir });
+    expect(running.url).toBe("http://127.0.0.1:1");
+    expect(running.output()).toContain(`from ${dir}`);
+    running.child.kill("SIGKILL");
+    expect(await exited(running.child)).toBeNull();
+    expect(running.child.signalCode).toBe("SIGKILL");
+  });
+});
+
 describe("runCli", () => {
   it("returns trimmed stdout, and rejects on a non-zero exit", async () => {
     const echo = script("echo.mjs", `console.log("  " + process.argv.slice(2).join(" ") + "\\n");`);
     expect(await runCli(echo, ["a", "b"])).toBe("a b");
     const failing = script("exit.mjs", `process.exit(2);`);
     await expect(runCli(failing, [])).rejects.toThrow();
+  });
+
+  it("runCliToExit gives the exit code and both streams, whatever the code", async () => {
+    const refusing = script("refuse.mjs", `console.log("out"); console.error("unknown option --x"); process.exit(2);`);
+    expect(await runCliToExit(refusing, [])).toEqual({ code: 2, stdout: "out\n", stderr: "unknown option --x\n" });
+    const where = script("where.mjs", `console.log(process.cwd(), process.execArgv.join(" "));`);
+    expect((await runCliToExit(where, [], { cwd: tmpdir(), nodeArgs: ["--no-warnings"] })).stdout).toBe(`${tmpdir()} --no-warnings\n`);
+    const hanging = script("hang.mjs", `setInterval(() => {}, 1000);`);
+    expect((await runCliToExit(hanging, [], { timeoutMs: 300 })).code).toBeNull();
   });
 });
 
@@ -72,5 +94,10 @@ describe("resolveBin and envWithout", () => {
 
   it("drops only the named variables", () => {
     expect(envWithout(["A"], { A: "1", B: "2" })).toEqual({ B: "2" });
+  });
+
+  it("gives the reference server's storage flags", () => {
+    expect(storageArgs({ dataDir: "/d" })).toEqual(["--data-dir", "/d"]);
+    expect(storageArgs({ databaseUrl: "postgres://x", schema: "s" })).toEqual(["--database-url", "postgres://x", "--schema", "s"]);
   });
 });

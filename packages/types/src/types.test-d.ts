@@ -7,12 +7,16 @@ import type {
   DashboardStats,
   IngestBatch,
   OperationId,
+  ParsedQueryOf,
   paths,
   PathOf,
   QueryOf,
+  RefreshStarted,
   RequestBodyOf,
   ResponseBody,
   SuccessBody,
+  SuccessReply,
+  SuccessStatus,
 } from "./index.js";
 
 // These tests are checked by the TypeScript compiler (`vitest --typecheck`, `tsc`): a wrong type
@@ -65,5 +69,22 @@ describe("generated types", () => {
     expectTypeOf<QueryOf<"getAnalyticsOverview">["assistant"]>().toEqualTypeOf<string | undefined>();
     expectTypeOf<QueryOf<"getAnalyticsAssistants">["assistant"]>().toEqualTypeOf<string | undefined>();
     expectTypeOf<QueryOf<"getAnalyticsSnapshots">["assistant"]>().toEqualTypeOf<string | undefined>();
+  });
+
+  it("type a validated query: a parameter with a default is present", () => {
+    expectTypeOf<ParsedQueryOf<"listAgentRuns">["limit"]>().toEqualTypeOf<number>();
+    expectTypeOf<ParsedQueryOf<"listAgentRuns">["offset"]>().toEqualTypeOf<number>();
+    expectTypeOf<ParsedQueryOf<"listAgentRuns">["status"]>().toEqualTypeOf<QueryOf<"listAgentRuns">["status"]>();
+    expectTypeOf<ParsedQueryOf<"getDashboardStats">["allInOrg"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<ParsedQueryOf<"getDashboardStats">["userId"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<ParsedQueryOf<"getAnalyticsOverview">["period"]>().toEqualTypeOf<"day" | "week" | "month">();
+    expectTypeOf<keyof ParsedQueryOf<"getIngestContext">>().toEqualTypeOf<string>();
+  });
+
+  it("type the success replies of an operation by status", () => {
+    expectTypeOf<SuccessStatus<"refresh_metrics">>().toEqualTypeOf<200 | 202>();
+    expectTypeOf<Extract<SuccessReply<"refresh_metrics">, { status: 202 }>["body"]>().toEqualTypeOf<RefreshStarted>();
+    expectTypeOf<Extract<SuccessReply<"refresh_metrics">, { status: 200 }>["body"]>().toEqualTypeOf<DayAggregatedMetrics[]>();
+    expectTypeOf<SuccessReply<"getAgentStats">>().toEqualTypeOf<{ status: 200; body: SuccessBody<"getAgentStats"> }>();
   });
 });

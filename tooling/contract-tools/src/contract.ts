@@ -8,6 +8,7 @@ import { stringify } from "yaml";
 import { describeModules } from "./describe.js";
 import { readModules } from "./files.js";
 import { mergeModules, type ModuleDocument, type OpenApiDocument } from "./merge.js";
+import { generateParameterDefaults } from "./parameter-defaults.js";
 import { generateTypes } from "./types.js";
 
 /** The merged document of the modules under `<root>/specs`. */
@@ -37,6 +38,7 @@ export async function generatedFiles(root: string): Promise<{ modules: ModuleDoc
     "specs/dist/openapi.yaml": stringify(merged, { lineWidth: 0, aliasDuplicateObjects: false }),
     "packages/contract/src/openapi.json": json,
     "packages/types/src/openapi.generated.ts": await generateTypes(merged, modules),
+    "packages/types/src/defaults.generated.ts": generateParameterDefaults(merged),
   };
   return { modules, merged, files };
 }

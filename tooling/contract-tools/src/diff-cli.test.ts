@@ -3,10 +3,11 @@
  * changes fail and name the change, an additive change passes, a major changeset lets a breaking
  * change through, and the base is chosen as documented (merge-base, HEAD^ on main, release tag).
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runCliToExit } from "@agent-analytics/test-support";
 import { parseDocument, type Document } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mergeContract } from "./contract.js";
@@ -175,10 +176,10 @@ describe("contract-diff", () => {
     expect(err).toContain("--base no-such-ref: no such commit");
   });
 
-  it("runs as the root's `pnpm contract:diff` bin", () => {
+  it("runs as the root's `pnpm contract:diff` bin", async () => {
     plant(planted[0]!.edit);
-    const run = spawnSync(process.execPath, [join(import.meta.dirname, "../bin/contract-diff.js")], { cwd: repo, encoding: "utf8" });
-    expect(run.status).toBe(1);
+    const run = await runCliToExit(join(import.meta.dirname, "../bin/contract-diff.js"), [], { cwd: repo });
+    expect(run.code).toBe(1);
     expect(run.stdout).toContain("property-removed");
   });
 });

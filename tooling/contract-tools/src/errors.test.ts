@@ -2,10 +2,10 @@
  * Errors a contributor can act on: each names the module file, line and column, and the JSON
  * pointer in that file; the CLI prints them without a stack trace.
  */
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runCliToExit } from "@agent-analytics/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { mergeContract } from "./contract.js";
 import { findRepoRoot, readModules } from "./files.js";
@@ -28,9 +28,9 @@ function specsWith(module: string, edit: (text: string) => string): string {
   return dir;
 }
 
-function generate(dir: string) {
-  const run = spawnSync(process.execPath, ["--import", "tsx", cli, "--root", dir], { encoding: "utf8", env: { ...process.env, CI: "" } });
-  return { status: run.status, stderr: run.stderr };
+async function generate(dir: string) {
+  const run = await runCliToExit(cli, ["--root", dir], { nodeArgs: ["--import", "tsx"], env: { ...process.env, CI: "" } });
+  return { status: run.code, stderr: run.stderr };
 }
 
 const lineOf = (text: string, needle: string) => text.split("\n").findIndex((line) => line.includes(needle)) + 1;
@@ -69,16 +69,16 @@ const cases: { name: string; module: string; edit: (text: string) => string; exp
 ];
 
 describe("generate on broken modules", () => {
-  it.each(cases)("$name: exits 1 naming the module file, line and pointer, without a stack", ({ module, edit, expected }) => {
-    const { status, stderr } = generate(specsWith(module, edit));
+  it.each(cases)("$name: exits 1 naming the module file, line and pointer, without a stack", async ({ module, edit, expected }) => {
+    const { status, stderr } = await generate(specsWith(module, edit));
     expect(status).toBe(1);
     for (const part of expected) expect(stderr).toMatch(typeof part === "string" ? new RegExp(part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : part);
     expect(stderr).not.toMatch(/^\s+at /m);
   });
 
-  it("names the first module's line for a clash", () => {
+  it("names the first module's line for a clash", async () => {
     const dir = specsWith("dashboard", cases[2]!.edit);
-    const { stderr } = generate(dir);
+    const { stderr } = await generate(dir);
     const agentsLine = lineOf(agentsText, "    AgentId:");
     expect(stderr).toContain(`specs/agents/openapi.yaml:${agentsLine}:5 (#/components/parameters/AgentId)`);
   });

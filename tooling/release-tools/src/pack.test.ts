@@ -4,15 +4,15 @@
  * workspace, and there each entry point is imported from ESM, a small client is type-checked
  * against the types, and the conformance CLI runs through `npx` against the mock server.
  */
-import { execFileSync, spawnSync, type ChildProcess } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { spawnServer, type SpawnedServer } from "@agent-analytics/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_SOURCE, CLIENT_TSCONFIG, importScript } from "./consumer.js";
 import { entryPoints, npmEnvironment, pack, publishedPackages, readTarball, type PublishedPackage } from "./published.js";
-import { startMock } from "./mock.js";
 
 const root = join(import.meta.dirname, "../../..");
 const work = mkdtempSync(join(tmpdir(), "published-packages-"));
@@ -88,11 +88,11 @@ describe("published packages", () => {
   });
 
   describe("the conformance CLI through npx, against the mock server", () => {
-    let mock: { url: string; process: ChildProcess } | undefined;
+    let mock: SpawnedServer | undefined;
     beforeAll(async () => {
-      mock = await startMock(root);
+      mock = await spawnServer(join(root, "apps/mock-server/bin/agent-analytics-mock.js"), ["--port", "0"]);
     }, 60_000);
-    afterAll(() => mock?.process.kill());
+    afterAll(() => mock?.stop());
 
     it("runs and reaches the workspace kit's verdict on every requirement", () => {
       const args = ["--base-url", mock!.url, "--token", "any-key", "--classes", "agents,agentos,dashboard,analytics", "--agent-id", "agent_mock", "--run-id", "run_mock"];

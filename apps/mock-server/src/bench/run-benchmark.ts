@@ -1,8 +1,12 @@
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { memoryOf, startServer, type StartedServer } from "./processes.js";
+import { spawnCommand, spawnServer, type SpawnedServer } from "@agent-analytics/test-support";
+import { MOCK_BIN } from "../test-support/mock-fixture.js";
+import { memoryOf } from "./memory.js";
 import { renderReport, writeSection, type EndpointResult } from "./report.js";
+
+type StartedServer = SpawnedServer & { name: string };
 
 /**
  * Mock server vs Prism, side by side in one run: start-up, throughput and latency on the same
@@ -41,14 +45,10 @@ async function load(server: StartedServer, path: string, seconds: number, scenar
 
 async function main() {
   console.log("starting the mock and Prism...");
-  const mock = await startServer("mock", process.execPath, [`${app}bin/agent-analytics-mock.js`, "--port", "0"], /Mock server listening on (http:\/\/\S+)/, app);
-  const prism = await startServer(
-    "prism",
-    `${app}node_modules/.bin/prism`,
-    ["mock", "-d", "-h", "127.0.0.1", "-p", String(45_000 + Math.floor(Math.random() * 10_000)), spec],
-    /Prism is listening on (http:\/\/\S+)/,
-    app,
-  );
+  const env = { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" };
+  const mock: StartedServer = { name: "mock", ...(await spawnServer(MOCK_BIN, ["--port", "0"], { env, cwd: app })) };
+  const prismPort = String(45_000 + Math.floor(Math.random() * 10_000));
+  const prism: StartedServer = { name: "prism", ...(await spawnCommand(`${app}node_modules/.bin/prism`, ["mock", "-d", "-h", "127.0.0.1", "-p", prismPort, spec], { env, cwd: app })) };
   try {
     const results: Record<Scenario, EndpointResult[]> = { fresh: [], repeated: [] };
     for (const scenario of ["fresh", "repeated"] as const) {

@@ -1,5 +1,9 @@
+import { fileURLToPath } from "node:url";
 import { startMockServer, type RunningMock } from "../server.js";
 import type { MockOptions } from "../options.js";
+
+/** The package's launcher (`bin/agent-analytics-mock.js`), for tests and benchmarks of the real executable. */
+export const MOCK_BIN = fileURLToPath(new URL("../../bin/agent-analytics-mock.js", import.meta.url));
 
 /** A fixed "today", so tests do not depend on the day they run. */
 export const TEST_NOW = Date.UTC(2026, 2, 1);

@@ -22,7 +22,7 @@ describe("CLI on the embedded engine", () => {
     const org = (await cli(["org", "create", "--name", "Acme", "--data-dir", dir])).trim();
     expect(org).toMatch(/^org_\w+$/);
     const key = await cli(["key", "create", "--org", org, "--user", "user_9", "--role", "member", "--data-dir", dir]);
-    expect(key).toMatch(/^aak_[\w-]+\n$/);
+    expect(key).toMatch(/^aak_[\w-]+$/);
     const server = await spawnServer(["--data-dir", dir]);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(await get(`${server.url}/ingest/context`, key.trim())).toEqual({ status: 200, body: { organizationId: org, userId: "user_9", role: "member" } });

@@ -1,39 +1,14 @@
 import { mkdirSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { pino } from "pino";
 import { loadDemo } from "../demo/load.js";
 import { startServer } from "../server.js";
 import { openDatabase } from "../storage/engine.js";
-import { createKey, createOrganization, type Role } from "../storage/keys.js";
+import { createKey, createOrganization } from "../storage/keys.js";
 import { migrate } from "../storage/migrate.js";
+import { parseCliArgs, USAGE, type CliCommand } from "./cli-args.js";
 import { storageConfig, type StorageConfig } from "./config.js";
 
-const USAGE = `Usage:
-  agent-analytics-server serve [--port N] [--host H] [--data-dir DIR | --database-url URL [--schema NAME]] [--log-level L] [--demo | --no-demo]
-  agent-analytics-server org create --name NAME [storage options]      prints the organisation id
-  agent-analytics-server key create --org ORG --user USER --role admin|member [storage options]   prints the key
-
-Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL, DATABASE_SCHEMA, DATA_DIR (.data/reference-server), LOG_LEVEL (info).
-The embedded database allows one process per data directory: provision while the server is stopped.`;
-
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    port: { type: "string" },
-    host: { type: "string" },
-    "data-dir": { type: "string" },
-    "database-url": { type: "string" },
-    schema: { type: "string" },
-    "log-level": { type: "string" },
-    demo: { type: "boolean" },
-    "no-demo": { type: "boolean" },
-    name: { type: "string" },
-    org: { type: "string" },
-    user: { type: "string" },
-    role: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  },
-});
+const parsed = parseCliArgs(process.argv.slice(2));
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${USAGE}\n`);
@@ -51,20 +26,19 @@ async function withDatabase<T>(config: StorageConfig, fn: (db: Awaited<ReturnTyp
   }
 }
 
-async function serve(): Promise<void> {
-  const config = storageConfig(values);
-  const port = Number(values.port ?? process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid port '${values.port ?? process.env.PORT}'`);
-  const demo = values["no-demo"] ? false : (values.demo ?? true);
-  const logger = pino({ level: values["log-level"] ?? process.env.LOG_LEVEL ?? "info" }, pino.destination(2));
+async function serve(options: Extract<CliCommand, { command: "serve" }>): Promise<void> {
+  const config = storageConfig(options.storage);
+  const port = options.port ?? Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid port '${process.env.PORT}'`);
+  const logger = pino({ level: options.logLevel ?? process.env.LOG_LEVEL ?? "info" }, pino.destination(2));
   if (!config.databaseUrl && config.dataDir !== "memory://") mkdirSync(config.dataDir, { recursive: true });
   let demoInfo: Awaited<ReturnType<typeof loadDemo>> | undefined;
   const server = await startServer({
     ...config,
     port,
-    host: values.host ?? process.env.HOST ?? "127.0.0.1",
+    host: options.host ?? process.env.HOST ?? "127.0.0.1",
     logger,
-    beforeListen: demo ? async (db, log) => void (demoInfo = await loadDemo(db, log)) : undefined,
+    beforeListen: options.demo ? async (db, log) => void (demoInfo = await loadDemo(db, log)) : undefined,
   });
   process.stdout.write(`Reference server listening on ${server.url}\n`);
   if (demoInfo) process.stdout.write(demoBanner(server.url, demoInfo));
@@ -116,29 +90,20 @@ Try:
 }
 
 async function main(): Promise<void> {
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
+  if (!parsed.ok) {
+    if (parsed.help) return void process.stdout.write(`${USAGE}\n`);
+    fail(parsed.message);
   }
-  const [command, sub] = positionals;
-  if (command === "serve" || command === undefined) return serve();
-  if (command === "org" && sub === "create") {
-    if (!values.name) fail("org create needs --name");
-    const id = await withDatabase(storageConfig(values), (db) => createOrganization(db, values.name!));
+  if (parsed.command === "serve") return serve(parsed);
+  if (parsed.command === "org create") {
+    const id = await withDatabase(storageConfig(parsed.storage), (db) => createOrganization(db, parsed.name));
     process.stdout.write(`${id}\n`);
     return;
   }
-  if (command === "key" && sub === "create") {
-    if (!values.org || !values.user) fail("key create needs --org and --user");
-    const role = (values.role ?? "member") as Role;
-    if (role !== "admin" && role !== "member") fail("--role must be admin or member");
-    const key = await withDatabase(storageConfig(values), (db) =>
-      createKey(db, { organizationId: values.org!, userId: values.user!, role }),
-    );
-    process.stdout.write(`${key}\n`);
-    return;
-  }
-  fail(`unknown command '${positionals.join(" ")}'`);
+  const key = await withDatabase(storageConfig(parsed.storage), (db) =>
+    createKey(db, { organizationId: parsed.org, userId: parsed.user, role: parsed.role }),
+  );
+  process.stdout.write(`${key}\n`);
 }
 
 main().catch((error: unknown) => {

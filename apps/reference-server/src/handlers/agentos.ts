@@ -1,14 +1,12 @@
-import type { RefreshStarted, SuccessBody } from "@agent-analytics/types";
 import { runRefresh } from "../ingest/refresh-job.js";
-import { ok, type Handler, type HandlerContext } from "../http/context.js";
+import type { HandlerContext, Handlers } from "../http/context.js";
 import { HttpError } from "../http/errors.js";
 import { metricsRows, refreshStatus } from "../queries/agentos.js";
 
 /** The only metrics store this server has; any other db_id or table is 404 (docs/semantics.md). */
-function checkStore({ request }: HandlerContext) {
-  const { db_id, table } = request.query as { db_id?: string | null; table?: string | null };
-  if (db_id != null && db_id !== "default") throw new HttpError(404, `Unknown db_id '${db_id}'.`);
-  if (table != null && table !== "metrics") throw new HttpError(404, `Unknown table '${table}'.`);
+function checkStore(query: { db_id?: string | null; table?: string | null }) {
+  if (query.db_id != null && query.db_id !== "default") throw new HttpError(404, `Unknown db_id '${query.db_id}'.`);
+  if (query.table != null && query.table !== "metrics") throw new HttpError(404, `Unknown table '${query.table}'.`);
 }
 
 /** Runs a refresh in the background; resolves once it holds the lock (true) or found one running (false). */
@@ -22,31 +20,28 @@ function startRefresh(ctx: HandlerContext): Promise<boolean> {
   });
 }
 
-export const agentosHandlers: Record<string, Handler> = {
-  async get_metrics(ctx) {
-    checkStore(ctx);
-    const q = ctx.request.query as { starting_date?: string | null; ending_date?: string | null };
-    const metrics = await metricsRows(ctx.db, ctx.auth.organizationId, q.starting_date ?? null, q.ending_date ?? null);
+export const agentosHandlers = {
+  async get_metrics({ query }, { db, auth }, reply) {
+    checkStore(query);
+    const metrics = await metricsRows(db, auth.organizationId, query.starting_date ?? null, query.ending_date ?? null);
     const newest = metrics.reduce((max, m) => Math.max(max, m.updated_at), -1);
-    const body: SuccessBody<"get_metrics"> = { metrics, updated_at: newest < 0 ? null : new Date(newest * 1000).toISOString() };
-    return ok(body);
+    return reply(200, { metrics, updated_at: newest < 0 ? null : new Date(newest * 1000).toISOString() });
   },
 
-  async refresh_metrics(ctx) {
-    checkStore(ctx);
+  async refresh_metrics({ query }, ctx, reply) {
+    checkStore(query);
     const orgId = ctx.auth.organizationId;
-    if ((ctx.request.query as { background?: boolean }).background === true) {
-      if (!(await startRefresh(ctx))) return ok({ status: "already_running", message: "A metrics refresh is already running." } satisfies RefreshStarted, 202);
-      return ok({ status: "started", message: "Metrics refresh started in the background." } satisfies RefreshStarted, 202);
+    if (query.background) {
+      if (!(await startRefresh(ctx))) return reply(202, { status: "already_running", message: "A metrics refresh is already running." });
+      return reply(202, { status: "started", message: "Metrics refresh started in the background." });
     }
     // A synchronous refresh waits for one running elsewhere, then recomputes: its rows are exact.
     await runRefresh(ctx.db, orgId, { wait: true });
-    return ok(await metricsRows(ctx.db, orgId, null, null));
+    return reply(200, await metricsRows(ctx.db, orgId, null, null));
   },
 
-  async get_metrics_refresh_status(ctx) {
-    checkStore(ctx);
-    const body: SuccessBody<"get_metrics_refresh_status"> = await refreshStatus(ctx.db, ctx.auth.organizationId);
-    return ok(body);
+  async get_metrics_refresh_status({ query }, { db, auth }, reply) {
+    checkStore(query);
+    return reply(200, await refreshStatus(db, auth.organizationId));
   },
-};
+} satisfies Partial<Handlers>;

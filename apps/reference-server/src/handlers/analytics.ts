@@ -1,20 +1,14 @@
-import type { AnalyticsBucket, AnalyticsEventCounts, SuccessBody } from "@agent-analytics/types";
-import { ok, type Handler } from "../http/context.js";
-import { HttpError } from "../http/errors.js";
-import { eventPage, windowFigures, type EventType, type WindowFigures } from "../queries/analytics.js";
+import type { AnalyticsBucket, AnalyticsEventCounts } from "@agent-analytics/types";
+import type { Handlers } from "../http/context.js";
+import { eventPage, windowFigures, type WindowFigures } from "../queries/analytics.js";
 import { buckets } from "../queries/buckets.js";
 import { ceilDay, DAY_MS, dayString, isoMs, parseDateParam, rate4, todayMidnight } from "../queries/time.js";
 
-const MAX_RANGE_DAYS = 731;
 const PERIOD_DAYS = { day: 1, week: 7, month: 30 } as const;
 
-/** startDate/endDate of the range operations: ordered, at most 731 days apart. */
-function range(query: Record<string, unknown>): [number, number] {
-  const start = parseDateParam(String(query.startDate));
-  const end = parseDateParam(String(query.endDate));
-  if (!(start < end)) throw new HttpError(400, "startDate must be before endDate.");
-  if (end - start > MAX_RANGE_DAYS * DAY_MS) throw new HttpError(400, `A range spans at most ${MAX_RANGE_DAYS} days.`);
-  return [start, end];
+/** startDate/endDate of the range operations (ordered and at most 731 days apart: x-request-invariants). */
+function range(query: { startDate: string; endDate: string }): [number, number] {
+  return [parseDateParam(query.startDate), parseDateParam(query.endDate)];
 }
 
 const EMPTY: WindowFigures = { key: null, incomingMessages: 0, outgoingMessages: 0, tasksInitiated: 0, tasksCompleted: 0, activeUsers: 0 };
@@ -26,26 +20,23 @@ function counts(f: WindowFigures): AnalyticsEventCounts {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export const analyticsHandlers: Record<string, Handler> = {
-  async getAnalyticsOverview({ db, auth, request }) {
-    const period = (request.query.period ?? "week") as keyof typeof PERIOD_DAYS;
-    const assistant = request.query.assistant as string | undefined;
+export const analyticsHandlers = {
+  async getAnalyticsOverview({ query }, { db, auth }, reply) {
+    const { period, assistant } = query;
     const end = todayMidnight();
     const start = end - PERIOD_DAYS[period] * DAY_MS;
     const [f = EMPTY] = await windowFigures(db, auth.organizationId, start, end, { by: "none" }, { assistant });
-    const body: SuccessBody<"getAnalyticsOverview"> = {
+    return reply(200, {
       success: true,
       data: {
         period, startDate: isoMs(start), endDate: isoMs(end), activeUsers: f.activeUsers, events: counts(f),
         resources: {}, realtime: {}, computedAt: isoMs(Math.max(Date.now(), end)),
       },
-    };
-    return ok(body);
+    });
   },
 
-  async getAnalyticsMetrics({ db, auth, request }) {
-    const q = request.query as { period: "day" | "week" | "month"; assistant?: string };
-    const [start, end] = range(request.query);
+  async getAnalyticsMetrics({ query: q }, { db, auth }, reply) {
+    const [start, end] = range(q);
     const figures = await windowFigures(db, auth.organizationId, start, end, { by: "period", period: q.period }, { assistant: q.assistant });
     const byKey = new Map(figures.map((f) => [f.key, f]));
     const data: AnalyticsBucket[] = buckets(q.period, start, end).map((b) => {
@@ -55,39 +46,35 @@ export const analyticsHandlers: Record<string, Handler> = {
         incomingMessages: f.incomingMessages, outgoingMessages: f.outgoingMessages, tasksInitiated: f.tasksInitiated, tasksCompleted: f.tasksCompleted,
       };
     });
-    return ok({ success: true, data } satisfies SuccessBody<"getAnalyticsMetrics">);
+    return reply(200, { success: true, data });
   },
 
-  async getAnalyticsRolling({ db, auth, request }) {
-    const q = request.query as { window: number; assistant?: string };
+  async getAnalyticsRolling({ query: q }, { db, auth }, reply) {
     const end = todayMidnight();
     const start = end - q.window * DAY_MS;
     const [f = EMPTY] = await windowFigures(db, auth.organizationId, start, end, { by: "none" }, { assistant: q.assistant });
-    const body: SuccessBody<"getAnalyticsRolling"> = {
+    return reply(200, {
       success: true,
       data: {
         window: q.window, startDate: isoMs(start), endDate: isoMs(end), activeUsers: f.activeUsers, events: counts(f),
         completionRate: rate4(f.tasksCompleted, f.tasksInitiated),
       },
-    };
-    return ok(body);
+    });
   },
 
-  async listAnalyticsEvents({ db, auth, request }) {
-    const q = request.query as { eventType?: EventType; assistant?: string; user?: string; limit: number; skip: number };
-    const [start, end] = range(request.query);
+  async listAnalyticsEvents({ query: q }, { db, auth }, reply) {
+    const [start, end] = range(q);
     const filter = { assistant: q.assistant, user: q.user };
     // The total comes from the rollups (exact: every filter is a rollup dimension), the page from the index.
     const [f = EMPTY] = await windowFigures(db, auth.organizationId, start, end, { by: "none" }, filter, false);
     const total = q.eventType ? counts(f)[q.eventType] : counts(f).total;
     const events = q.skip >= total ? [] : await eventPage(db, auth.organizationId, start, end, { ...filter, eventType: q.eventType }, q.limit, q.skip);
-    const body: SuccessBody<"listAnalyticsEvents"> = { success: true, data: { events, total, limit: q.limit, skip: q.skip } };
-    return ok(body);
+    return reply(200, { success: true, data: { events, total, limit: q.limit, skip: q.skip } });
   },
 
-  async getAnalyticsAssistants({ db, auth, request }) {
-    const assistant = request.query.assistant as string | undefined;
-    const [start, end] = range(request.query);
+  async getAnalyticsAssistants({ query }, { db, auth }, reply) {
+    const { assistant } = query;
+    const [start, end] = range(query);
     const figures = await windowFigures(db, auth.organizationId, start, end, { by: "agent" }, { assistant });
     const data = figures
       .map((f) => ({ f, sum: counts(f).total }))
@@ -97,24 +84,23 @@ export const analyticsHandlers: Record<string, Handler> = {
         assistant: f.key!, activeUsers: f.activeUsers, incomingMessages: f.incomingMessages, outgoingMessages: f.outgoingMessages,
         tasksInitiated: f.tasksInitiated, tasksCompleted: f.tasksCompleted, completionRate: rate4(f.tasksCompleted, f.tasksInitiated),
       }));
-    return ok({ success: true, data } satisfies SuccessBody<"getAnalyticsAssistants">);
+    return reply(200, { success: true, data });
   },
 
-  async getAnalyticsTopUsers({ db, auth, request }) {
-    const q = request.query as { assistant?: string; limit: number };
-    const [start, end] = range(request.query);
+  async getAnalyticsTopUsers({ query: q }, { db, auth }, reply) {
+    const [start, end] = range(q);
     const figures = await windowFigures(db, auth.organizationId, start, end, { by: "user" }, { assistant: q.assistant });
     const data = figures
       .map((f) => ({ user: f.key!, ...counts(f) }))
       .filter((u) => u.total > 0)
       .sort((a, b) => b.total - a.total || cmp(a.user, b.user))
       .slice(0, q.limit);
-    return ok({ success: true, data } satisfies SuccessBody<"getAnalyticsTopUsers">);
+    return reply(200, { success: true, data });
   },
 
-  async getAnalyticsSnapshots({ db, auth, request }) {
-    const assistant = request.query.assistant as string | undefined;
-    const [start, end] = range(request.query);
+  async getAnalyticsSnapshots({ query }, { db, auth }, reply) {
+    const { assistant } = query;
+    const [start, end] = range(query);
     // One snapshot per UTC midnight in [startDate, endDate), each covering its whole day.
     const first = ceilDay(start);
     const last = ceilDay(end);
@@ -130,6 +116,6 @@ export const analyticsHandlers: Record<string, Handler> = {
         activeUsers: f.activeUsers, events: counts(f), computedAt,
       });
     }
-    return ok({ success: true, data } satisfies SuccessBody<"getAnalyticsSnapshots">);
+    return reply(200, { success: true, data });
   },
-};
+} satisfies Partial<Handlers>;

@@ -1,26 +1,23 @@
-import type { QueryOf } from "@agent-analytics/types";
-import { ok, type Handler } from "../http/context.js";
+import type { Handlers } from "../http/context.js";
 import { HttpError } from "../http/errors.js";
-import { dashboardStats, type DashboardScope } from "../queries/dashboard.js";
+import { dashboardStats } from "../queries/dashboard.js";
 import { DAY_MS, isCalendarDate, parseDateParam } from "../queries/time.js";
 
-export const dashboardHandlers: Record<string, Handler> = {
-  async getDashboardStats({ db, auth, request }) {
-    const q = request.query as QueryOf<"getDashboardStats"> & { allInOrg: boolean };
-    if (q.allInOrg && auth.role !== "admin") throw new HttpError(403, "allInOrg=true requires the org:admin role.");
+export const dashboardHandlers = {
+  async getDashboardStats({ query }, { db, auth }, reply) {
+    if (query.allInOrg && auth.role !== "admin") throw new HttpError(403, "allInOrg=true requires the org:admin role.");
     // The range is inclusive and instants are stored to the millisecond: [from, to] = [from, to + 1 ms).
-    // A calendar-date `to` covers its whole UTC day.
-    const start = parseDateParam(q.from);
-    const end = isCalendarDate(q.to) ? parseDateParam(q.to) + DAY_MS : Date.parse(q.to) + 1;
-    if (start >= end) throw new HttpError(400, "`from` must not be after `to`.");
+    // A calendar-date `to` covers its whole UTC day. Its order is checked with the request (x-request-invariants).
+    const start = parseDateParam(query.from);
+    const end = isCalendarDate(query.to) ? parseDateParam(query.to) + DAY_MS : Date.parse(query.to) + 1;
     // Without allInOrg the scope is the caller's own sessions, which `userId` can only narrow.
-    const scope: DashboardScope = {
-      userId: q.allInOrg ? q.userId : auth.userId,
-      alsoUserId: q.allInOrg ? undefined : q.userId,
-      agentId: q.agentId,
-      metadataKey: q.metadataKey,
-      metadataValue: q.metadataValue,
+    const scope = {
+      userId: query.allInOrg ? query.userId : auth.userId,
+      alsoUserId: query.allInOrg ? undefined : query.userId,
+      agentId: query.agentId,
+      metadataKey: query.metadataKey,
+      metadataValue: query.metadataValue,
     };
-    return ok(await dashboardStats(db, auth.organizationId, start, end, scope));
+    return reply(200, await dashboardStats(db, auth.organizationId, start, end, scope));
   },
-};
+} satisfies Partial<Handlers>;

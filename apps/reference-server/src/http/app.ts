@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { handlers } from "../handlers/index.js";
 import type { Database } from "../storage/engine.js";
-import { contractRouter } from "./contract.js";
+import { contractRouter } from "./express-adapter.js";
 import { docsRouter } from "./docs.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;

@@ -2,7 +2,8 @@ import type { IngestBatch, IngestResult } from "@agent-analytics/types";
 import type { Database, Transaction } from "../storage/engine.js";
 import { INGEST_LOCK, lockArgs } from "../storage/locks.js";
 import { applyRollups } from "./rollups.js";
-import { contentKey, normalize, RECORD_TYPES, type Canonical, type RecordType } from "./records.js";
+import { contentKey, normalizeRecord, RECORD_TYPES, type RecordType } from "@agent-analytics/contract";
+import type { Canonical } from "./records.js";
 import { resolveReferences } from "./references.js";
 import { insertEvents, loadByIds, mergeStaged, stageRecords, unstage, type NewRecords } from "./store.js";
 
@@ -58,7 +59,7 @@ async function ingestInTransaction(tx: Transaction, orgId: string, batch: Ingest
 
   for (const type of RECORD_TYPES) {
     const raws = (batch[type] ?? []) as never[];
-    const records = raws.map((r) => normalize[type](r) as Canonical[typeof type]);
+    const records = raws.map((r) => normalizeRecord[type](r) as Canonical[typeof type]);
     // No read of stored records here: the merge below tells which ids already exist, and only
     // those are read back and compared (a fresh batch, the common case, costs no lookups).
     inBatch[type] = new Map() as never;

@@ -1,7 +1,8 @@
 import type { IngestBatch } from "@agent-analytics/types";
 import type { Queryable } from "../storage/engine.js";
 import type { RecordError } from "./ingest.js";
-import { normalize, type Agent, type Canonical, type RecordType } from "./records.js";
+import { normalizeRecords, type RecordType } from "@agent-analytics/contract";
+import type { Agent, Canonical } from "./records.js";
 import type { SessionInfo } from "./store.js";
 
 export interface Resolution {
@@ -23,10 +24,10 @@ export async function resolveReferences(
   batch: IngestBatch,
   inBatch: { [T in RecordType]: Map<string, Canonical[T]> },
 ): Promise<Resolution> {
-  const sessions = (batch.sessions ?? []).map(normalize.sessions);
-  const runs = (batch.runs ?? []).map(normalize.runs);
-  const messages = (batch.messages ?? []).map(normalize.messages);
-  const feedback = (batch.feedback ?? []).map(normalize.feedback);
+  const sessions = normalizeRecords(batch, "sessions");
+  const runs = normalizeRecords(batch, "runs");
+  const messages = normalizeRecords(batch, "messages");
+  const feedback = normalizeRecords(batch, "feedback");
 
   const missing = (ids: (string | null)[], have: Map<string, unknown>) => [...new Set(ids.filter((id): id is string => id !== null && !have.has(id)))];
   const agentRows = await db.query<{ id: string; kind: Agent["kind"] }>(

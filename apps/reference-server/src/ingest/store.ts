@@ -1,6 +1,7 @@
+import { RECORD_TYPES, type RecordType } from "@agent-analytics/contract";
 import type { CopyValue } from "../storage/copy.js";
 import type { Queryable, Transaction } from "../storage/engine.js";
-import { fromRow, iso, RECORD_TYPES, TABLE, type Canonical, type RecordType } from "./records.js";
+import { fromRow, TABLE, type Canonical } from "./records.js";
 
 /** Stored records of one type among `ids`, in canonical form, by id. */
 export async function loadByIds<T extends RecordType>(
@@ -21,37 +22,36 @@ export interface SessionInfo { agentId: string; userId: string | null }
 
 export type NewRecords = { [T in RecordType]: Canonical[T][] };
 
-const ts = (v: number | null) => (v == null ? null : iso(v));
-
 /** Each record type's stored columns, and the stored row of a canonical record. */
 const STORED: { [T in RecordType]: { columns: string[]; row: (orgId: string, r: Canonical[T], sessionOf: (id: string) => SessionInfo) => CopyValue[] } } = {
   users: { columns: ["org_id", "id", "metadata"], row: (o, u) => [o, u.id, u.metadata] },
   agents: { columns: ["org_id", "id", "name", "kind"], row: (o, a) => [o, a.id, a.name, a.kind] },
-  sessions: { columns: ["org_id", "id", "agent_id", "user_id", "created_at"], row: (o, s) => [o, s.id, s.agentId, s.userId, iso(s.createdAt)] },
+  sessions: { columns: ["org_id", "id", "agent_id", "user_id", "created_at"], row: (o, s) => [o, s.id, s.agentId, s.userId, s.createdAt] },
   runs: {
     columns: ["org_id", "id", "agent_id", "session_id", "user_id", "status", "model_id", "model_provider", "tok_input", "tok_output",
       "tok_cached", "tok_cache_write", "tok_reasoning", "tok_audio_input", "tok_audio_output", "posts_generated", "posts_published",
       "error", "started_at", "completed_at"],
-    row: (o, r) => [o, r.id, r.agentId, r.sessionId, r.userId, r.status, r.modelId, r.modelProvider, r.tokInput, r.tokOutput, r.tokCached,
-      r.tokCacheWrite, r.tokReasoning, r.tokAudioInput, r.tokAudioOutput, r.postsGenerated, r.postsPublished, r.error, iso(r.startedAt), ts(r.completedAt)],
+    row: (o, r) => [o, r.id, r.agentId, r.sessionId, r.userId, r.status, r.model?.id ?? null, r.model?.provider ?? null, r.tokens.input,
+      r.tokens.output, r.tokens.cached, r.tokens.cacheWrite, r.tokens.reasoning, r.tokens.audioInput, r.tokens.audioOutput,
+      r.postsGenerated, r.postsPublished, r.error, r.startedAt, r.completedAt],
   },
   messages: {
     columns: ["org_id", "id", "session_id", "agent_id", "user_id", "role", "tool_calls", "input_tokens", "output_tokens", "created_at"],
     row: (o, m, sessionOf) => {
       const s = sessionOf(m.sessionId);
-      return [o, m.id, m.sessionId, s.agentId, s.userId, m.role, m.toolCalls, m.inputTokens, m.outputTokens, iso(m.createdAt)];
+      return [o, m.id, m.sessionId, s.agentId, s.userId, m.role, m.toolCalls, m.inputTokens, m.outputTokens, m.createdAt];
     },
   },
   feedback: {
     columns: ["org_id", "id", "session_id", "message_id", "agent_id", "user_id", "helpful", "created_at"],
     row: (o, f, sessionOf) => {
       const s = sessionOf(f.sessionId);
-      return [o, f.id, f.sessionId, f.messageId, s.agentId, s.userId, f.helpful, iso(f.createdAt)];
+      return [o, f.id, f.sessionId, f.messageId, s.agentId, s.userId, f.helpful, f.createdAt];
     },
   },
   kbFiles: {
     columns: ["org_id", "id", "knowledge_base_id", "extract_input_tokens", "extract_output_tokens", "processed_at"],
-    row: (o, k) => [o, k.id, k.knowledgeBaseId, k.extractInputTokens, k.extractOutputTokens, iso(k.processedAt)],
+    row: (o, k) => [o, k.id, k.knowledgeBaseId, k.extractInputTokens, k.extractOutputTokens, k.processedAt],
   },
 };
 

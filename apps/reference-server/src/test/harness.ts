@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { checkResponse, document, matchRoute, parseRequest } from "@agent-analytics/contract";
+import { checkResponse, contractPipeline } from "@agent-analytics/contract";
 import { pino } from "pino";
 import { describe, expect } from "vitest";
-import { validator } from "../http/contract.js";
 import { startServer, type RunningServer } from "../server.js";
 import { openDatabase } from "../storage/engine.js";
 import { createKey, createOrganization, type Role } from "../storage/keys.js";
@@ -102,19 +101,21 @@ export async function call(server: RunningServer, method: string, path: string, 
   const contentType = response.headers.get("content-type") ?? "";
   const parsed = text && contentType.includes("json") ? JSON.parse(text) : text;
   const reply: Reply = { status: response.status, contentType, headers: response.headers, body: parsed };
-  if (!options.unchecked) assertContract(method, path, headers, options.body, reply);
+  if (!options.unchecked) assertContract(method, path, headers, body, reply);
   return reply;
 }
 
-function assertContract(method: string, path: string, headers: Record<string, string>, body: unknown, reply: Reply) {
-  const url = new URL(path, "http://x");
-  const match = matchRoute(document, method, url.pathname);
-  if (match.kind !== "operation") return;
-  const query = Object.fromEntries(url.searchParams.entries());
-  const parsed = parseRequest(document, validator, match.operation, { pathParams: match.pathParams, query, headers, body });
-  const request = parsed.ok ? parsed.request : { path: match.pathParams, query, headers, body };
+// The checker reads the request as the contract's pipeline does (the servers' own reading is what is tested).
+const pipeline = contractPipeline();
+
+function assertContract(method: string, path: string, headers: Record<string, string>, body: string | undefined, reply: Reply) {
+  const routed = pipeline.route(method, path);
+  if (!routed.ok) return;
+  const { operation, pathParams, query } = routed.route;
+  const validated = pipeline.validate(routed.route, { headers, body });
+  const request = validated.ok ? validated.request : { path: pathParams, query, headers, body };
   const responseHeaders = Object.fromEntries(reply.headers.entries());
-  const check = checkResponse(document, validator, match.operation, request, { status: reply.status, contentType: reply.contentType, body: reply.body, headers: parsed.ok ? responseHeaders : undefined });
+  const check = checkResponse(pipeline.doc, pipeline.validator, operation, request, { status: reply.status, contentType: reply.contentType, body: reply.body, headers: validated.ok ? responseHeaders : undefined });
   expect(check.statusDocumented, `${method} ${path}: status ${reply.status} is documented`).toBe(true);
   expect(check.contentTypeDocumented, `${method} ${path}: content type ${reply.contentType}`).toBe(true);
   expect(check.schemaIssues, `${method} ${path}: ${JSON.stringify(reply.body).slice(0, 300)}`).toEqual([]);

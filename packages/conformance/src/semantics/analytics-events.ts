@@ -1,4 +1,4 @@
-import { ms, type Records } from "./records.js";
+import { epochMs as ms, type Records } from "@agent-analytics/contract";
 import { rate4 } from "./rounding.js";
 
 export const EVENT_TYPES = ["incomingMessages", "outgoingMessages", "tasksInitiated", "tasksCompleted"] as const;

@@ -1,9 +1,8 @@
-import { ContractValidator, checkInvariant, document, type Invariant } from "@agent-analytics/contract";
+import { ContractValidator, checkInvariant, document, normalizeBatch as normalize, type Invariant } from "@agent-analytics/contract";
 import { describe, expect, it } from "vitest";
 import { buildDataset } from "./dataset.js";
 import { AnalyticsOracle } from "./oracle-analytics.js";
 import { buildRecentBatch } from "./recent.js";
-import { normalize } from "./records.js";
 
 const validator = new ContractValidator(document);
 const runInvariants = (document.components.schemas!.IngestRun as { "x-invariants": Invariant[] })["x-invariants"];

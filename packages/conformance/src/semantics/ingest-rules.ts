@@ -3,7 +3,7 @@ import type { Exchange } from "../http.js";
 import { describeResponse, Skip, type Verdict } from "../requirement.js";
 import type { RunContext } from "../run-context.js";
 import { expectError } from "../checks/error-format.js";
-import { RECORD_TYPES } from "./records.js";
+import { RECORD_TYPES } from "@agent-analytics/contract";
 import type { FigureCheck } from "./figure-check.js";
 import type { Semantics } from "./state.js";
 import { AGENTS_FIGURES } from "./figures-agents.js";

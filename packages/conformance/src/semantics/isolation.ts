@@ -6,7 +6,7 @@ import type { FigureCheck } from "./figure-check.js";
 import { data, expectFigures } from "./expect-figures.js";
 import { AnalyticsOracle } from "./oracle-analytics.js";
 import { dashboardStats } from "./oracle-dashboard.js";
-import { emptyRecords } from "./records.js";
+import { emptyRecords } from "@agent-analytics/contract";
 import { relativeDeltas } from "./relative.js";
 
 const t = (day: string) => Date.parse(`${day}T00:00:00.000Z`);

@@ -1,4 +1,4 @@
-import { ms, type Records } from "./records.js";
+import { epochMs as ms, type Records } from "@agent-analytics/contract";
 
 const dayOf = (iso: string) => new Date(ms(iso)).toISOString().slice(0, 10);
 

@@ -1,5 +1,7 @@
-import { ms, type Records, type Run } from "./records.js";
+import { epochMs as ms, type CanonicalRecord, type Records } from "@agent-analytics/contract";
 import { roundHalfAway } from "./rounding.js";
+
+type Run = CanonicalRecord<"runs">;
 
 /** `GET /agents/{agentId}/stats`, from docs/semantics.md. */
 export function agentStats(records: Records, agentId: string) {

@@ -1,19 +1,9 @@
 import { eventsOf, EVENT_TYPES, windowFigures, type AnalyticsEvent } from "./analytics-events.js";
-import type { Records } from "./records.js";
+import { isoWeekKey, type Records } from "@agent-analytics/contract";
 
 const DAY = 86_400_000;
 const iso = (t: number) => new Date(t).toISOString();
 const dayKey = (t: number) => iso(t).slice(0, 10);
-
-/** ISO week key (`2026-W09`) of the week containing `t`, with the ISO week-numbering year. */
-export function isoWeekKey(t: number): string {
-  const day = Math.floor(t / DAY);
-  const weekday = (((day + 3) % 7) + 7) % 7; // Monday 0 (1970-01-01 was a Thursday)
-  const thursday = new Date((day - weekday + 3) * DAY);
-  const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / DAY / 7) + 1;
-  return `${year}-W${String(week).padStart(2, "0")}`;
-}
 
 /** Start of the calendar period (`day`, ISO `week`, `month`) containing `t`, and of the next one. */
 function periodBounds(period: string, t: number): [number, number] {

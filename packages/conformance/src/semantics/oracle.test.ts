@@ -1,9 +1,9 @@
+import { normalizeBatch as normalize } from "@agent-analytics/contract";
 import { describe, expect, it } from "vitest";
-import { isoWeekKey, AnalyticsOracle } from "./oracle-analytics.js";
+import { AnalyticsOracle } from "./oracle-analytics.js";
 import { agentRuns, agentStats } from "./oracle-agents.js";
 import { agentosRows } from "./oracle-agentos.js";
 import { dashboardStats } from "./oracle-dashboard.js";
-import { normalize } from "./records.js";
 import { rate4, roundHalfAway } from "./rounding.js";
 
 // A hand-sized organisation whose figures are worked out below by hand.
@@ -41,12 +41,6 @@ describe("roundHalfAway", () => {
 describe("rate4", () => {
   it.each([[1, 3, 0.3333], [2, 3, 0.6667], [298, 312, 0.9551], [3, 20000, 0.0002], [1, 20000, 0.0001], [5, 4, 1.25], [0, 0, 0], [4, 0, 0]])("%d / %d is %d", (a, b, expected) => {
     expect(rate4(a, b)).toBe(expected);
-  });
-});
-
-describe("isoWeekKey", () => {
-  it.each([["2021-01-03", "2020-W53"], ["2021-01-04", "2021-W01"], ["2024-12-30", "2025-W01"], ["2026-03-01", "2026-W09"], ["2026-02-23", "2026-W09"]])("%s is in %s", (day, key) => {
-    expect(isoWeekKey(t(`${day}T12:00:00Z`))).toBe(key);
   });
 });
 

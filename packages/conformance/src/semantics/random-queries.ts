@@ -1,4 +1,4 @@
-import { ms } from "./records.js";
+import { epochMs as ms } from "@agent-analytics/contract";
 import { seededRandom } from "./random.js";
 import type { Semantics } from "./state.js";
 

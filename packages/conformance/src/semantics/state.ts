@@ -1,6 +1,6 @@
 import type { Exchange } from "../http.js";
 import type { Dataset } from "./dataset.js";
-import { emptyRecords, merge, normalize, type Records } from "./records.js";
+import { emptyRecords, mergeRecords as merge, normalizeBatch as normalize, type Records } from "@agent-analytics/contract";
 
 /** Reads of the windows that end at today's midnight, before and after the recent records. */
 export interface RelativeReads {

@@ -1,9 +1,9 @@
-import type { OpenApiDocument, SchemaObject } from "@agent-analytics/contract";
+import { addPeriods, periodLabel, startOfPeriod, type OpenApiDocument, type SchemaObject } from "@agent-analytics/contract";
 import { itemName, resolveSchema, schemaAt, schemaOfValue } from "../generate/schema-tools.js";
 import { generateValue } from "../generate/value.js";
 import { locate, read } from "../locations.js";
 import { evalIn, type SolveScope } from "../solve-context.js";
-import { addUnits, alignToUnit, asCalendarUnit, formatDate, labelFor, type CalendarUnit } from "./dates.js";
+import { asCalendarUnit, formatDate, type CalendarUnit } from "./dates.js";
 import type { SeriesPlan } from "./series-plan.js";
 
 /** Periods shown when the request names no range: the week up to the mock's clock. */
@@ -42,16 +42,16 @@ export function layOutSeries(plan: SeriesPlan, scope: SolveScope): void {
   let lo = asMs(safeEval(scope, plan.lower));
   let hi = asMs(safeEval(scope, plan.upper));
   if (hi !== undefined && plan.upperInclusive) hi += 1;
-  if (lo === undefined && hi === undefined) hi = alignToUnit(generation.clock.to, "day");
-  if (lo === undefined) lo = addUnits(alignToUnit(hi! - 1, unit), unit, -(DEFAULT_PERIODS - 1));
-  if (hi === undefined) hi = addUnits(alignToUnit(lo, unit), unit, DEFAULT_PERIODS);
+  if (lo === undefined && hi === undefined) hi = startOfPeriod(generation.clock.to, "day");
+  if (lo === undefined) lo = addPeriods(startOfPeriod(hi! - 1, unit), unit, -(DEFAULT_PERIODS - 1));
+  if (hi === undefined) hi = addPeriods(startOfPeriod(lo, unit), unit, DEFAULT_PERIODS);
 
   const max = Math.min((listSchema.maxItems as number | undefined) ?? MAX_PERIODS, MAX_PERIODS);
   const periods: { start: number; end: number }[] = [];
-  let start = alignToUnit(lo, unit);
-  if (start < lo) start = plan.clipStart ? lo : addUnits(start, unit, 1);
+  let start = startOfPeriod(lo, unit);
+  if (start < lo) start = plan.clipStart ? lo : addPeriods(start, unit, 1);
   while (start < hi && periods.length < max) {
-    const next = addUnits(alignToUnit(start, unit), unit, 1);
+    const next = addPeriods(startOfPeriod(start, unit), unit, 1);
     periods.push({ start, end: plan.clipEnd ? Math.min(next, hi) : next });
     start = next;
   }
@@ -84,7 +84,7 @@ function placePeriod(
   const endField = plan.endField ?? Object.keys(item).find((k) => /^end|End/.test(k) && k !== plan.startField);
   if (endField && typeof item[endField] === "string") set(endField, formatDate(period.end, schemaAt(doc, item, endField)));
   // A label field (`periodKey: 2026-W08`) gets the period's conventional label when its pattern admits it.
-  const label = labelFor(period.start, unit);
+  const label = periodLabel(period.start, unit);
   for (const { name, pattern } of patternedFields(doc, itemSchema)) {
     if (name === plan.startField || name === endField) continue;
     if (pattern.test(label)) set(name, label);
