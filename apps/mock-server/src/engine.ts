@@ -29,6 +29,9 @@ import { hashSeed, planResponses, solveBody, type ResponsePlan } from "./solver/
 import { indexExamples, type StaticExample } from "./static-examples.js";
 import { parseBody } from "./http/body.js";
 import { ResponseCache } from "./response-cache.js";
+import { recordErrors } from "./http/record-errors.js";
+import { controlRequest } from "./world/control.js";
+import { World, type Answer } from "./world/index.js";
 
 /**
  * The mock as a function from request to response, with everything derived from the contract
@@ -41,6 +44,8 @@ export class MockEngine {
   private readonly plans: Map<string, ResponsePlan>;
   private readonly examples: Map<string, StaticExample[]>;
   private readonly cache: ResponseCache;
+  /** The simulated organisation that answers the operations docs/semantics.md covers. */
+  readonly world: World;
 
   constructor(options: MockOptions = {}) {
     this.doc = options.document ?? mergedDocument;
@@ -50,6 +55,8 @@ export class MockEngine {
     this.plans = planResponses(this.doc);
     this.examples = indexExamples(this.doc, operations);
     this.cache = new ResponseCache(this.options.cacheSize);
+    const { seed, now, worldDays: days, worldScale: scale } = this.options;
+    this.world = new World({ seed, now, days, scale, document: this.doc });
   }
 
   /**
@@ -85,6 +92,8 @@ export class MockEngine {
 
   private route(request: MockRequest, cors: Record<string, string>): MockResponse {
     const { pathname, query } = splitUrl(request.url);
+    const control = controlRequest(this.world, request.method, pathname, query, credentialOf(request.headers));
+    if (control) return { status: control.status, headers: { ...cors, "content-type": "application/json" }, body: JSON.stringify(control.body), delayMs: 0 };
     const match = matchRoute(this.doc, request.method, pathname);
     if (match.kind !== "operation") {
       // Under a module's prefix, in that module's format; elsewhere a problem.
@@ -113,7 +122,8 @@ export class MockEngine {
     const parsed = parseRequest(this.doc, this.validator, operation, { pathParams, query, headers: request.headers, body: body.value });
     if (!parsed.ok) {
       const invalid = errorResponse(this.doc, operation, validationStatus(operation), describeIssues(parsed.issues));
-      return this.reply(invalid, cors, delayMs);
+      const errors = recordErrors(operation, parsed.issues, body.value);
+      return this.reply(errors ? withFields(invalid, { errors }) : invalid, cors, delayMs);
     }
 
     const failure = pickFailure(prefs.failRate ?? this.options.failRate);
@@ -153,6 +163,13 @@ export class MockEngine {
       const chosen = examples.find((e) => e.name === prefs.example) ?? examples[0]!;
       return { status, headers: { ...replyHeaders, "content-type": chosen.contentType }, body: chosen.body, delayMs };
     }
+    if (parsed && this.world.answers(operation)) {
+      const key = presentedCredential(this.doc, operation, request.headers)?.value ?? "";
+      const answered = this.world.answer(operation, parsed, key);
+      // A status asked for, or generated data asked for where the world holds nothing: the solver's.
+      const generate = answered.kind === "not-found" ? prefs.code !== undefined || prefs.dynamic === true : prefs.code !== undefined && answered.kind === "ok" && prefs.code !== answered.status;
+      if (!generate) return this.fromWorld(operation, parsed, answered, cors, delayMs);
+    }
     const plan = this.plans.get(`${operation.operationId} ${status}`);
     if (status >= 400 || !plan || !parsed) {
       const message = `mocked ${status} response for ${operation.operationId}`;
@@ -179,9 +196,33 @@ export class MockEngine {
     return { status, headers, body: text, delayMs };
   }
 
+  /** The world's answer: its body (with the headers the contract derives from the request), or an error in the module's format. */
+  private fromWorld(operation: Operation, parsed: ParsedRequest, answered: Answer<unknown>, cors: Record<string, string>, delayMs: number): MockResponse {
+    if (answered.kind === "not-found") return this.reply(errorResponse(this.doc, operation, 404, answered.message), cors, delayMs);
+    if (answered.kind === "error") {
+      const error = errorResponse(this.doc, operation, answered.status, answered.message);
+      return this.reply(answered.extra ? withFields(error, answered.extra) : error, cors, delayMs);
+    }
+    const headers: Record<string, string> = { ...cors, "content-type": "application/json" };
+    for (const header of declaredHeaders(this.doc, operation, answered.status, parsed)) headers[header.name.toLowerCase()] = header.value;
+    return { status: answered.status, headers, body: JSON.stringify(answered.body), delayMs };
+  }
+
   private reply(error: ErrorResponse, headers: Record<string, string>, delayMs: number): MockResponse {
     return { status: error.status, headers: { ...headers, "content-type": error.contentType }, body: JSON.stringify(error.body), delayMs };
   }
+}
+
+/** An error body with more fields (the ingest problem's `errors` list). */
+function withFields(error: ErrorResponse, fields: Record<string, unknown>): ErrorResponse {
+  return { ...error, body: { ...(error.body as Record<string, unknown>), ...fields } };
+}
+
+/** The key a request presents in any of the contract's forms (control requests belong to no operation). */
+function credentialOf(headers: MockRequest["headers"]): string | undefined {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(String(headers.authorization ?? ""));
+  const apiKey = String(headers["x-api-key"] ?? "").trim();
+  return bearer?.[1] ?? (apiKey || undefined);
 }
 
 function lowerCase(headers: Record<string, string>): Record<string, string> {

@@ -15,9 +15,17 @@ export function parseBody(operation: Operation, request: MockRequest): BodyParse
   }
   const contentType = String(request.headers["content-type"] ?? "application/json").toLowerCase();
   if (!/json/.test(contentType)) return { ok: false, message: `the body must be JSON, got content-type ${contentType}` };
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch {
     return { ok: false, message: "the body is not valid JSON" };
   }
+  // A batch operation bounds its records in all (`x-max-records`), whatever they hold.
+  const maxRecords = declared["x-max-records"];
+  if (maxRecords !== undefined && value && typeof value === "object" && !Array.isArray(value)) {
+    const count = Object.values(value).reduce<number>((n, v) => n + (Array.isArray(v) ? v.length : 0), 0);
+    if (count > maxRecords) return { ok: false, status: 413, message: `A batch holds at most ${maxRecords} records; this one holds ${count}.` };
+  }
+  return { ok: true, value };
 }

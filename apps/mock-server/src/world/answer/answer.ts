@@ -1,0 +1,29 @@
+import type { ParsedRequest } from "@agent-analytics/contract";
+import type { OperationId, PathOf, QueryOf } from "@agent-analytics/types";
+import type { Organisation } from "../organisations.js";
+
+/** What the world answers for one operation: a body with its status, or an error in the module's format. */
+export type Answer<Body> =
+  | { kind: "ok"; status: number; body: Body }
+  /** The organisation has no such record (or store): 404, unless the request asks for a generated body. */
+  | { kind: "not-found"; message: string }
+  | { kind: "error"; status: number; message: string; extra?: Record<string, unknown> };
+
+export const ok = <Body>(body: Body, status = 200): Answer<Body> => ({ kind: "ok", status, body });
+export const notFound = (message: string): Answer<never> => ({ kind: "not-found", message });
+export const failure = (status: number, message: string, extra?: Record<string, unknown>): Answer<never> => ({ kind: "error", status, message, extra });
+
+/** A validated request to the world: who asks, and the request with the contract's defaults applied. */
+export interface Asked<Id extends OperationId> {
+  org: Organisation;
+  /** The mock's clock: "now" of `--now`, standing still. */
+  now: number;
+  query: QueryOf<Id>;
+  path: PathOf<Id>;
+  body: unknown;
+}
+
+/** The request as the operation's generated types describe it (parseRequest has validated and typed it). */
+export function asked<Id extends OperationId>(org: Organisation, now: number, request: ParsedRequest): Asked<Id> {
+  return { org, now, query: request.query as QueryOf<Id>, path: request.path as PathOf<Id>, body: request.body };
+}

@@ -1,0 +1,119 @@
+import type { Cell, Event } from "../store/entries.js";
+import type { Layer } from "../store/layer.js";
+import { firstAtOrAfter } from "../store/sorted.js";
+import type { View } from "../store/view.js";
+import { ceilDay, DAY, floorDay } from "../time.js";
+
+/**
+ * The analytics events of a half-open window, as whole-day cells plus the events of the partial
+ * days at its edges: every window is exact to the millisecond, and costs one visit per (agent,
+ * user, day) of its whole days rather than one per event.
+ */
+export interface EventFilter {
+  /** Agent index; `NONE` when the filter names an agent the organisation does not have. */
+  agent?: number;
+  /** User index, likewise. */
+  user?: number;
+}
+
+/** An index no record has: a filter on an unknown id matches nothing. */
+export const NONE = -2;
+
+export interface Tally {
+  incoming: number;
+  outgoing: number;
+  initiated: number;
+  completed: number;
+}
+
+/** Called once per whole-day cell and once per edge event, with what it adds. */
+export type Visit = (agent: number, user: number, add: Tally) => void;
+
+const ONE: Record<Event["type"], Tally> = {
+  incomingMessages: { incoming: 1, outgoing: 0, initiated: 0, completed: 0 },
+  outgoingMessages: { incoming: 0, outgoing: 1, initiated: 0, completed: 0 },
+  tasksInitiated: { incoming: 0, outgoing: 0, initiated: 1, completed: 0 },
+  tasksCompleted: { incoming: 0, outgoing: 0, initiated: 0, completed: 1 },
+};
+
+export function visitEvents(view: View, start: number, end: number, filter: EventFilter, visit: Visit): void {
+  const wholeFrom = ceilDay(start);
+  const wholeTo = floorDay(end);
+  const matches = (agent: number, user: number) => (filter.agent === undefined || filter.agent === agent) && (filter.user === undefined || filter.user === user);
+  if (wholeFrom >= wholeTo) {
+    for (const layer of view.layers) visitEdge(layer, start, end, filter, matches, visit);
+    return;
+  }
+  for (const layer of view.layers) {
+    visitEdge(layer, start, wholeFrom, filter, matches, visit);
+    for (let day = wholeFrom / DAY; day < wholeTo / DAY; day++) {
+      const cells = layer.cells.get(day);
+      if (!cells) continue;
+      for (const c of cells.list) if (hasEvents(c) && matches(c.agent, c.user)) visit(c.agent, c.user, c);
+    }
+    visitEdge(layer, wholeTo, end, filter, matches, visit);
+  }
+}
+
+const hasEvents = (c: Cell) => c.incoming + c.outgoing + c.initiated + c.completed > 0;
+
+function visitEdge(layer: Layer, from: number, to: number, filter: EventFilter, matches: (a: number, u: number) => boolean, visit: Visit): void {
+  if (from >= to) return;
+  const list = eventIndex(layer, filter);
+  for (let i = firstAtOrAfter(list, (e) => e.at, from); i < list.length && list[i]!.at < to; i++) {
+    const e = list[i]!;
+    if (matches(e.agent, e.user)) {
+      const one = ONE[e.type];
+      visit(e.agent, e.user, one);
+    }
+  }
+}
+
+/** The smallest event list holding every event the filter can match. */
+export function eventIndex(layer: Layer, filter: EventFilter): readonly Event[] {
+  if (filter.user !== undefined) return layer.eventsByUser.get(filter.user) ?? [];
+  if (filter.agent !== undefined) return layer.eventsByAgent.get(filter.agent) ?? [];
+  return layer.events;
+}
+
+export interface WindowFigures extends Tally {
+  activeUsers: number;
+}
+
+/** Event counts and active users (distinct users with an incoming message) of one window. */
+export function windowFigures(view: View, start: number, end: number, filter: EventFilter): WindowFigures {
+  const out: WindowFigures = { incoming: 0, outgoing: 0, initiated: 0, completed: 0, activeUsers: 0 };
+  const seen = new Uint8Array(view.userCount);
+  visitEvents(view, start, end, filter, (_agent, user, add) => {
+    out.incoming += add.incoming;
+    out.outgoing += add.outgoing;
+    out.initiated += add.initiated;
+    out.completed += add.completed;
+    if (add.incoming > 0 && user >= 0 && seen[user] === 0) {
+      seen[user] = 1;
+      out.activeUsers++;
+    }
+  });
+  return out;
+}
+
+/** Window figures per key (agent or user index), for the keys with at least one event. */
+export function groupedFigures(view: View, start: number, end: number, filter: EventFilter, by: "agent" | "user"): Map<number, WindowFigures & { users: Set<number> }> {
+  const out = new Map<number, WindowFigures & { users: Set<number> }>();
+  visitEvents(view, start, end, filter, (agent, user, add) => {
+    const key = by === "agent" ? agent : user;
+    if (key < 0) return;
+    let f = out.get(key);
+    if (!f) {
+      f = { incoming: 0, outgoing: 0, initiated: 0, completed: 0, activeUsers: 0, users: new Set() };
+      out.set(key, f);
+    }
+    f.incoming += add.incoming;
+    f.outgoing += add.outgoing;
+    f.initiated += add.initiated;
+    f.completed += add.completed;
+    if (add.incoming > 0 && user >= 0) f.users.add(user);
+  });
+  for (const f of out.values()) f.activeUsers = f.users.size;
+  return out;
+}

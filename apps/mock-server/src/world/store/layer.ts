@@ -1,0 +1,256 @@
+import { DAY } from "../time.js";
+import type { Records, RunStatus } from "../records.js";
+import {
+  byEvent,
+  byProcessed,
+  byRun,
+  byTime,
+  zeroTokens,
+  type AgentEntry,
+  type AgentRuns,
+  type Cell,
+  type Event,
+  type EventType,
+  type FeedbackEntry,
+  type KbDay,
+  type MessageEntry,
+  type RunDay,
+  type RunEntry,
+  type SessionEntry,
+  type UserEntry,
+} from "./entries.js";
+import type { KbFile } from "../records.js";
+import { insertSorted } from "./sorted.js";
+
+/** How a layer finds the agent and user indexes of records stored in other layers. */
+export interface Resolver {
+  agentIdx(id: string): number;
+  userIdx(id: string | null): number;
+  /** Agent and user indexes of a session, wherever it is stored. */
+  sessionOf(id: string): { agent: number; user: number };
+}
+
+const dayOf = (ms: number): number => Math.floor(ms / DAY);
+
+/**
+ * Records of one layer of an organisation (the seeded world, or what one key ingested), with the
+ * indexes and daily rollups every read needs, kept current as records are added. Reads combine the
+ * layers of an organisation (`View`): sums add up, distinct counts union the indexes, lists merge.
+ */
+export class Layer {
+  readonly users = new Map<string, UserEntry>();
+  readonly agents = new Map<string, AgentEntry>();
+  readonly sessions = new Map<string, SessionEntry>();
+  readonly runs = new Map<string, RunEntry>();
+  readonly messages = new Map<string, MessageEntry>();
+  readonly feedback = new Map<string, FeedbackEntry>();
+  readonly kbFiles = new Map<string, KbFile>();
+
+  /** Entries by index, from `userBase` / `agentBase` on (indexes are unique across an organisation's layers). */
+  readonly userList: UserEntry[] = [];
+  readonly agentList: AgentEntry[] = [];
+
+  /** Per UTC day number: the (agent, user) cells, and a lookup by pair. */
+  readonly cells = new Map<number, { list: Cell[]; byPair: Map<number, Cell> }>();
+  readonly runDays = new Map<number, RunDay>();
+  readonly kbDays = new Map<number, KbDay>();
+  readonly agentRuns = new Map<number, AgentRuns>();
+
+  /** Ascending by time, for the partial days at the edges of a range. */
+  readonly sessionsByTime: SessionEntry[] = [];
+  readonly messagesByTime: MessageEntry[] = [];
+  readonly feedbackByTime: FeedbackEntry[] = [];
+  readonly kbByTime: KbFile[] = [];
+  /** Ascending by timestamp then id, all and per agent and per user index. */
+  readonly events: Event[] = [];
+  readonly eventsByAgent = new Map<number, Event[]>();
+  readonly eventsByUser = new Map<number, Event[]>();
+
+  constructor(
+    readonly userBase = 0,
+    readonly agentBase = 0,
+  ) {}
+
+  get userCount(): number {
+    return this.userBase + this.userList.length;
+  }
+
+  get agentCount(): number {
+    return this.agentBase + this.agentList.length;
+  }
+
+  /** Number of records stored, of every type. */
+  get records(): number {
+    return Object.values(this.size()).reduce((a, b) => a + b, 0);
+  }
+
+  /** Records count, by type. */
+  size(): Record<keyof Records, number> {
+    const { users, agents, sessions, runs, messages, feedback, kbFiles } = this;
+    return { users: users.size, agents: agents.size, sessions: sessions.size, runs: runs.size, messages: messages.size, feedback: feedback.size, kbFiles: kbFiles.size };
+  }
+
+  /**
+   * Stores new records (validated, references resolvable, none stored before in the organisation).
+   * `resolver` reaches the organisation's other layers; this layer's own records are found first.
+   */
+  add(records: Records, resolver: Resolver): void {
+    for (const record of records.users) {
+      const entry: UserEntry = { record, idx: this.userCount };
+      this.userList.push(entry);
+      this.users.set(record.id, entry);
+    }
+    for (const record of records.agents) {
+      const entry: AgentEntry = { record, idx: this.agentCount };
+      this.agentList.push(entry);
+      this.agents.set(record.id, entry);
+    }
+    const agentIdx = (id: string) => this.agents.get(id)?.idx ?? resolver.agentIdx(id);
+    const userIdx = (id: string | null) => (id === null ? -1 : (this.users.get(id)?.idx ?? resolver.userIdx(id)));
+    const sessionOf = (id: string) => this.sessions.get(id) ?? resolver.sessionOf(id);
+
+    const events: Event[] = [];
+    const sessions = records.sessions.map((record) => {
+      const entry: SessionEntry = { record, agent: agentIdx(record.agentId), user: userIdx(record.userId) };
+      this.sessions.set(record.id, entry);
+      this.cell(record.createdAt, entry.agent, entry.user).sessions++;
+      return entry;
+    });
+    const runs = records.runs.map((record) => {
+      const entry: RunEntry = { record, agent: agentIdx(record.agentId), user: userIdx(record.userId) };
+      this.runs.set(record.id, entry);
+      this.addRun(entry, events);
+      return entry;
+    });
+    const messages = records.messages.map((record) => {
+      const { agent, user } = sessionOf(record.sessionId);
+      const entry: MessageEntry = { record, agent, user };
+      this.messages.set(record.id, entry);
+      const cell = this.cell(record.createdAt, agent, user);
+      const type: EventType = record.role === "user" ? "incomingMessages" : "outgoingMessages";
+      if (record.role === "user") cell.incoming++;
+      else cell.outgoing++;
+      cell.toolCalls += record.toolCalls;
+      cell.inputTokens += record.inputTokens;
+      cell.outputTokens += record.outputTokens;
+      events.push({ id: `${record.id}:${type}`, type, agent, user, at: record.createdAt });
+      return entry;
+    });
+    const feedback = records.feedback.map((record) => {
+      const { agent, user } = sessionOf(record.sessionId);
+      const entry: FeedbackEntry = { record, agent, user };
+      this.feedback.set(record.id, entry);
+      const cell = this.cell(record.createdAt, agent, user);
+      cell.feedback++;
+      if (record.helpful) cell.helpful++;
+      return entry;
+    });
+    for (const file of records.kbFiles) {
+      this.kbFiles.set(file.id, file);
+      const day = this.kbDays.get(dayOf(file.processedAt)) ?? { files: 0, input: 0, output: 0, bases: new Set<string>() };
+      day.files++;
+      day.input += file.extractInputTokens;
+      day.output += file.extractOutputTokens;
+      day.bases.add(file.knowledgeBaseId);
+      this.kbDays.set(dayOf(file.processedAt), day);
+    }
+
+    insertSorted(this.sessionsByTime, sessions, byTime);
+    insertSorted(this.messagesByTime, messages, byTime);
+    insertSorted(this.feedbackByTime, feedback, byTime);
+    insertSorted(this.kbByTime, records.kbFiles, byProcessed);
+    this.index(events);
+    this.indexRuns(runs);
+  }
+
+  private addRun(entry: RunEntry, events: Event[]): void {
+    const run = entry.record;
+    this.cell(run.startedAt, entry.agent, entry.user).initiated++;
+    events.push({ id: `${run.id}:tasksInitiated`, type: "tasksInitiated", agent: entry.agent, user: entry.user, at: run.startedAt });
+    if (run.status === "completed") {
+      this.cell(run.completedAt!, entry.agent, entry.user).completed++;
+      events.push({ id: `${run.id}:tasksCompleted`, type: "tasksCompleted", agent: entry.agent, user: entry.user, at: run.completedAt! });
+    }
+    const day = this.runDays.get(dayOf(run.startedAt)) ?? { tokens: zeroTokens(), models: new Map() };
+    for (const key of Object.keys(day.tokens) as (keyof typeof day.tokens)[]) day.tokens[key] += run.tokens[key];
+    if (run.model) {
+      const key = `${run.model.provider}\u0000${run.model.id}`;
+      const model = day.models.get(key) ?? { id: run.model.id, provider: run.model.provider, count: 0 };
+      model.count++;
+      day.models.set(key, model);
+    }
+    this.runDays.set(dayOf(run.startedAt), day);
+  }
+
+  private indexRuns(runs: RunEntry[]): void {
+    const byAgent = group(runs, (r) => r.agent);
+    for (const [agent, list] of byAgent) {
+      const stats = this.agentRuns.get(agent) ?? emptyAgentRuns();
+      for (const { record: r } of list) {
+        stats.total++;
+        if (r.status === "completed") stats.completed++;
+        if (r.status === "failed") stats.failed++;
+        stats.postsGenerated += r.postsGenerated;
+        stats.postsPublished += r.postsPublished;
+        if (r.status === "completed" || r.status === "failed") {
+          stats.finished++;
+          stats.durationMs += r.completedAt! - r.startedAt;
+        }
+      }
+      insertSorted(stats.runs, list, byRun);
+      for (const [status, ofStatus] of group(list, (r) => r.record.status)) {
+        const sorted = stats.byStatus.get(status) ?? [];
+        insertSorted(sorted, ofStatus, byRun);
+        stats.byStatus.set(status, sorted);
+      }
+      this.agentRuns.set(agent, stats);
+    }
+  }
+
+  private index(events: Event[]): void {
+    insertSorted(this.events, events, byEvent);
+    for (const [agent, list] of group(events, (e) => e.agent)) insertSorted(listIn(this.eventsByAgent, agent), list, byEvent);
+    for (const [user, list] of group(events, (e) => e.user)) if (user >= 0) insertSorted(listIn(this.eventsByUser, user), list, byEvent);
+  }
+
+  private cell(at: number, agent: number, user: number): Cell {
+    const day = dayOf(at);
+    let cells = this.cells.get(day);
+    if (!cells) {
+      cells = { list: [], byPair: new Map() };
+      this.cells.set(day, cells);
+    }
+    const pair = agent * 4_194_304 + user + 1;
+    let cell = cells.byPair.get(pair);
+    if (!cell) {
+      cell = { agent, user, sessions: 0, incoming: 0, outgoing: 0, toolCalls: 0, inputTokens: 0, outputTokens: 0, feedback: 0, helpful: 0, initiated: 0, completed: 0 };
+      cells.byPair.set(pair, cell);
+      cells.list.push(cell);
+    }
+    return cell;
+  }
+}
+
+function emptyAgentRuns(): AgentRuns {
+  return { total: 0, completed: 0, failed: 0, postsGenerated: 0, postsPublished: 0, finished: 0, durationMs: 0, runs: [], byStatus: new Map<RunStatus, RunEntry[]>() };
+}
+
+function group<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+function listIn<K, T>(map: Map<K, T[]>, key: K): T[] {
+  let list = map.get(key);
+  if (!list) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
+}
