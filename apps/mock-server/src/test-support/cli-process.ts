@@ -8,6 +8,8 @@ export interface CliProcess {
   url: string;
   /** Milliseconds from spawn to the "listening" line. */
   startupMs: number;
+  /** Everything printed on stdout so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ export function startCli(args: string[]): Promise<CliProcess> {
         child,
         url: match[1]!,
         startupMs: performance.now() - started,
+        output: () => out,
         stop: () =>
           new Promise<void>((done) => {
             child.once("exit", () => done());

@@ -27,8 +27,14 @@ export function dashboardStats({ org, query }: Asked<"getDashboardStats">): Answ
   let uniqueUsers = 0;
   let uniqueAgents = 0;
   const conversation = (agent: number, user: number) => {
-    if (user >= 0 && users[user] === 0) (users[user] = 1), uniqueUsers++;
-    if (agents[agent] === 0) (agents[agent] = 1), uniqueAgents++;
+    if (user >= 0 && users[user] === 0) {
+      users[user] = 1;
+      uniqueUsers++;
+    }
+    if (agents[agent] === 0) {
+      agents[agent] = 1;
+      uniqueAgents++;
+    }
   };
   const wholeFrom = Math.min(ceilDay(start), Math.max(start, floorDay(end)));
   const wholeTo = Math.max(wholeFrom, floorDay(end));
@@ -41,9 +47,17 @@ export function dashboardStats({ org, query }: Asked<"getDashboardStats">): Answ
       }
     }
     for (const [from, to] of [[start, wholeFrom], [wholeTo, end]] as const) {
-      for (const s of slice(layer.sessionsByTime, from, to)) if (inScope(s.agent, s.user)) (t.conversations++, conversation(s.agent, s.user));
+      for (const s of slice(layer.sessionsByTime, from, to)) {
+        if (!inScope(s.agent, s.user)) continue;
+        t.conversations++;
+        conversation(s.agent, s.user);
+      }
       for (const m of slice(layer.messagesByTime, from, to)) if (inScope(m.agent, m.user)) addMessage(t, m);
-      for (const f of slice(layer.feedbackByTime, from, to)) if (inScope(f.agent, f.user)) (t.feedback++, (t.helpful += f.record.helpful ? 1 : 0));
+      for (const f of slice(layer.feedbackByTime, from, to)) {
+        if (!inScope(f.agent, f.user)) continue;
+        t.feedback++;
+        if (f.record.helpful) t.helpful++;
+      }
     }
   }
   const kb = knowledgeBases(view, start, end, wholeFrom, wholeTo);
