@@ -168,7 +168,7 @@ export class MockEngine {
       const answered = this.world.answer(operation, parsed, key);
       // A status asked for, or generated data asked for where the world holds nothing: the solver's.
       const generate = answered.kind === "not-found" ? prefs.code !== undefined || prefs.dynamic === true : prefs.code !== undefined && answered.kind === "ok" && prefs.code !== answered.status;
-      if (!generate) return this.fromWorld(operation, parsed, answered, cors, delayMs);
+      if (!generate) return this.fromWorld(operation, parsed, answered, cors, answered.kind === "ok" && answered.status === status ? replyHeaders : undefined, delayMs);
     }
     const plan = this.plans.get(`${operation.operationId} ${status}`);
     if (status >= 400 || !plan || !parsed) {
@@ -196,16 +196,19 @@ export class MockEngine {
     return { status, headers, body: text, delayMs };
   }
 
-  /** The world's answer: its body (with the headers the contract derives from the request), or an error in the module's format. */
-  private fromWorld(operation: Operation, parsed: ParsedRequest, answered: Answer<unknown>, cors: Record<string, string>, delayMs: number): MockResponse {
+  /**
+   * The world's answer: its body, or an error in the module's format. `declared` are the headers
+   * the contract derives from the request, when already computed for the answer's status.
+   */
+  private fromWorld(operation: Operation, parsed: ParsedRequest, answered: Answer<unknown>, cors: Record<string, string>, declared: Record<string, string> | undefined, delayMs: number): MockResponse {
     if (answered.kind === "not-found") return this.reply(errorResponse(this.doc, operation, 404, answered.message), cors, delayMs);
     if (answered.kind === "error") {
       const error = errorResponse(this.doc, operation, answered.status, answered.message);
       return this.reply(answered.extra ? withFields(error, answered.extra) : error, cors, delayMs);
     }
-    const headers: Record<string, string> = { ...cors, "content-type": "application/json" };
-    for (const header of declaredHeaders(this.doc, operation, answered.status, parsed)) headers[header.name.toLowerCase()] = header.value;
-    return { status: answered.status, headers, body: JSON.stringify(answered.body), delayMs };
+    const headers: Record<string, string> = { ...(declared ?? cors), "content-type": "application/json" };
+    if (!declared) for (const header of declaredHeaders(this.doc, operation, answered.status, parsed)) headers[header.name.toLowerCase()] = header.value;
+    return { status: answered.status, headers, body: answered.json ?? JSON.stringify(answered.body), delayMs };
   }
 
   private reply(error: ErrorResponse, headers: Record<string, string>, delayMs: number): MockResponse {

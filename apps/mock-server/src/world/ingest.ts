@@ -1,6 +1,6 @@
 import type { IngestResult } from "@agent-analytics/types";
 import { contentKey, emptyRecords, normalize, RECORD_TYPES, type Canonical, type IngestBatch, type RecordType, type Records } from "./records.js";
-import type { View } from "./store/view.js";
+import type { Organisation } from "./organisations.js";
 
 export interface RecordError { recordType: RecordType; index: number; id: string | null; reason: string }
 
@@ -18,7 +18,8 @@ const zero = (): Counts => ({ users: 0, agents: 0, sessions: 0, runs: 0, message
  * resolve within the batch or to the organisation's records (400); nothing of a rejected batch is
  * stored. The batch is schema-valid and its records keep their item invariants (checked before).
  */
-export function ingest(view: View, batch: IngestBatch): IngestOutcome {
+export function ingest(org: Organisation, batch: IngestBatch): IngestOutcome {
+  const view = org.view;
   const received = zero();
   const accepted = zero();
   const duplicates = zero();
@@ -64,7 +65,7 @@ export function ingest(view: View, batch: IngestBatch): IngestOutcome {
     conflicts.sort((a, b) => RECORD_TYPES.indexOf(a.recordType) - RECORD_TYPES.indexOf(b.recordType) || a.index - b.index);
     return { kind: "conflict", errors: conflicts };
   }
-  view.add(fresh);
+  org.forWriting().add(fresh);
   for (const c of [received, accepted, duplicates]) c.total = c.users + c.agents + c.sessions + c.runs + c.messages + c.feedback + c.kbFiles;
   return { kind: "stored", result: { received, accepted, duplicates } };
 }
@@ -74,7 +75,7 @@ export function ingest(view: View, batch: IngestBatch): IngestOutcome {
  * record of the batch or one the organisation holds; a run's session must be of the run's agent, a
  * feedback's message of the feedback's session.
  */
-function referenceErrors(view: View, batch: Records, inBatch: { [T in RecordType]: Map<string, Canonical[T]> }): RecordError[] {
+function referenceErrors(view: Organisation["view"], batch: Records, inBatch: { [T in RecordType]: Map<string, Canonical[T]> }): RecordError[] {
   const errors: RecordError[] = [];
   const fail = (recordType: RecordType, index: number, id: string, reason: string) => errors.push({ recordType, index, id, reason });
   const agentExists = (id: string) => inBatch.agents.has(id) || view.agent(id) !== undefined;

@@ -20,17 +20,39 @@ export interface KeyUsers {
 
 /**
  * One key's organisation: the seeded world, read-only, plus what the key ingested (its own layer,
- * seen by no other key), and the state of its metrics refresh.
+ * seen by no other key), and the state of its metrics refresh. Until it writes, it reads through
+ * the view every pristine organisation shares, so a key that only reads costs nothing to keep.
  */
 export class Organisation {
-  readonly view: View;
-  refresh: RefreshStatus = { status: "idle", started_at: null, finished_at: null, error: null };
+  private own?: View;
+  private refreshState: RefreshStatus = { status: "idle", started_at: null, finished_at: null, error: null };
 
   constructor(
     readonly caller: Caller,
-    world: Layer,
-  ) {
-    this.view = new View(world);
+    private readonly pristine: View,
+    private readonly keep: (org: Organisation) => void,
+  ) {}
+
+  get view(): View {
+    return this.own ?? this.pristine;
+  }
+
+  /** The organisation's own view, created (and the organisation kept) on its first write. */
+  forWriting(): View {
+    if (!this.own) {
+      this.own = new View(this.pristine.world);
+      this.keep(this);
+    }
+    return this.own;
+  }
+
+  get refresh(): RefreshStatus {
+    return this.refreshState;
+  }
+
+  set refresh(status: RefreshStatus) {
+    this.refreshState = status;
+    this.keep(this);
   }
 }
 
@@ -44,21 +66,21 @@ export function organisationIdOf(key: string): string {
   return `org_${createHash("sha256").update(key, "utf8").digest("hex").slice(0, 12)}`;
 }
 
-const MAX_PRISTINE = 10_000;
-
 /**
- * Every key is accepted and is its own organisation, created on its first request. Organisations
- * share the seeded world and keep their ingested records apart: the conformance kit's isolation
- * class (two keys, each blind to the other's records) holds, and one client's writes never change
- * what another sees.
+ * Every key is accepted and is its own organisation. Organisations share the seeded world and keep
+ * their ingested records apart: the conformance kit's isolation class (two keys, each blind to the
+ * other's records) holds, and one client's writes never change what another sees.
  */
 export class Organisations {
   private readonly byKey = new Map<string, Organisation>();
+  private readonly pristine: View;
 
   constructor(
-    private readonly world: Layer,
+    world: Layer,
     private readonly users: KeyUsers,
-  ) {}
+  ) {
+    this.pristine = new View(world);
+  }
 
   callerOf(key: string): Caller {
     const role = roleOfKey(key);
@@ -66,21 +88,7 @@ export class Organisations {
   }
 
   of(key: string): Organisation {
-    let org = this.byKey.get(key);
-    if (!org) {
-      if (this.byKey.size >= MAX_PRISTINE) this.forgetPristine();
-      org = new Organisation(this.callerOf(key), this.world);
-      this.byKey.set(key, org);
-    }
-    return org;
-  }
-
-  /** Keys that only ever read hold nothing worth keeping: past the bound, the oldest of them go. */
-  private forgetPristine(): void {
-    for (const [key, org] of this.byKey) {
-      if (org.view.own.records === 0 && org.refresh.status === "idle") this.byKey.delete(key);
-      if (this.byKey.size < MAX_PRISTINE / 2) return;
-    }
+    return this.byKey.get(key) ?? new Organisation(this.callerOf(key), this.pristine, (org) => this.byKey.set(key, org));
   }
 
   /** Forgets what one key (or, without a key, every key) ingested: back to the seeded world. */

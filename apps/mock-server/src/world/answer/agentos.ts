@@ -1,9 +1,11 @@
 import type { DayAggregatedMetrics, ResponseBody, SuccessBody } from "@agent-analytics/types";
 import type { Tokens } from "../records.js";
 import { zeroTokens } from "../store/entries.js";
+import type { Layer } from "../store/layer.js";
+import { lowerBound } from "../store/sorted.js";
 import type { View } from "../store/view.js";
 import { DAY, dayString, iso } from "../time.js";
-import { notFound, ok, type Answer, type Asked } from "./answer.js";
+import { notFound, ok, okJson, type Answer, type Asked } from "./answer.js";
 
 /**
  * docs/semantics.md, agentos module: one row per UTC day on which a session was created or a run
@@ -22,9 +24,9 @@ function unknownStore(query: Store): Answer<never> | undefined {
 export function metrics({ org, now, query }: Asked<"get_metrics">): Answer<SuccessBody<"get_metrics">> {
   const unknown = unknownStore(query);
   if (unknown) return unknown;
-  const rows = metricsRows(org.view, now, query.starting_date ?? undefined, query.ending_date ?? undefined);
-  const newest = rows.reduce((max, r) => Math.max(max, r.updated_at), -1);
-  return ok({ metrics: rows, updated_at: newest < 0 ? null : iso(newest * 1000) });
+  const rows = rowParts(org.view, now, query.starting_date ?? undefined, query.ending_date ?? undefined);
+  const newest = rows.reduce((max, r) => Math.max(max, r.updatedAt), -1);
+  return okJson(`{"metrics":[${rows.map((r) => r.json).join(",")}],"updated_at":${newest < 0 ? "null" : JSON.stringify(iso(newest * 1000))}}`);
 }
 
 export function refresh({ org, now, query }: Asked<"refresh_metrics">): Answer<ResponseBody<"refresh_metrics", 200> | ResponseBody<"refresh_metrics", 202>> {
@@ -33,24 +35,53 @@ export function refresh({ org, now, query }: Asked<"refresh_metrics">): Answer<R
   // Recomputing is instant here: a background refresh has already completed when it is reported.
   org.refresh = { status: "completed", started_at: iso(now), finished_at: iso(now), error: null };
   if (query.background === true) return ok({ status: "started", message: "Metrics refresh started in the background." }, 202);
-  return ok(metricsRows(org.view, now));
+  return okJson(`[${rowParts(org.view, now).map((r) => r.json).join(",")}]`);
 }
 
 export function refreshStatus({ org, query }: Asked<"get_metrics_refresh_status">): Answer<SuccessBody<"get_metrics_refresh_status">> {
   return unknownStore(query) ?? ok({ ...org.refresh });
 }
 
-/** The rows for days in `[from, to]` (`YYYY-MM-DD`, either open), ascending. */
-export function metricsRows(view: View, now: number, from?: string, to?: string): DayAggregatedMetrics[] {
+interface RowPart { json: string; updatedAt: number }
+
+/** Per world: its activity days, ascending, and each day's row as the world alone gives it, serialized once. */
+const worldRows = new WeakMap<Layer, { days: number[]; rows: Map<number, RowPart> }>();
+
+/**
+ * The serialized rows of the days in range. A day the organisation did not ingest into is the
+ * world's row, computed once per world; a day it did is computed from both layers.
+ */
+function rowParts(view: View, now: number, from?: string, to?: string): RowPart[] {
   const first = from === undefined ? -Infinity : Date.parse(`${from}T00:00:00Z`) / DAY;
   const last = to === undefined ? Infinity : Date.parse(`${to}T00:00:00Z`) / DAY;
-  const days = new Set<number>();
-  for (const layer of view.layers) {
-    for (const [day, cells] of layer.cells) {
-      if (day >= first && day <= last && cells.list.some((c) => c.sessions > 0 || c.initiated > 0)) days.add(day);
-    }
+  let world = worldRows.get(view.world);
+  if (!world) {
+    world = { days: activeDays(view.world), rows: new Map() };
+    worldRows.set(view.world, world);
   }
-  return [...days].sort((a, b) => a - b).map((day) => row(view, now, day));
+  const inRange = world.days.slice(lowerBound(world.days, (d) => d < first), lowerBound(world.days, (d) => d <= last));
+  const own = activeDays(view.own).filter((d) => d >= first && d <= last);
+  const days = own.length === 0 ? inRange : [...new Set([...inRange, ...own])].sort((a, b) => a - b);
+  return days.map((day) => {
+    if (view.own.cells.has(day) || view.own.runDays.has(day)) return serialize(row(view, now, day));
+    let part = world.rows.get(day);
+    if (!part) {
+      part = serialize(row(view, now, day));
+      world.rows.set(day, part);
+    }
+    return part;
+  });
+}
+
+function serialize(r: DayAggregatedMetrics): RowPart {
+  return { json: JSON.stringify(r), updatedAt: r.updated_at };
+}
+
+/** Days on which a layer holds a session created or a run started, ascending. */
+function activeDays(layer: Layer): number[] {
+  const days: number[] = [];
+  for (const [day, cells] of layer.cells) if (cells.list.some((c) => c.sessions > 0 || c.initiated > 0)) days.push(day);
+  return days.sort((a, b) => a - b);
 }
 
 function row(view: View, now: number, day: number): DayAggregatedMetrics {

@@ -4,12 +4,15 @@ import type { Organisation } from "../organisations.js";
 
 /** What the world answers for one operation: a body with its status, or an error in the module's format. */
 export type Answer<Body> =
-  | { kind: "ok"; status: number; body: Body }
+  /** `json`, when given, is the body already serialized (parts of it cached across requests). */
+  | { kind: "ok"; status: number; body: Body; json?: string }
   /** The organisation has no such record (or store): 404, unless the request asks for a generated body. */
   | { kind: "not-found"; message: string }
   | { kind: "error"; status: number; message: string; extra?: Record<string, unknown> };
 
 export const ok = <Body>(body: Body, status = 200): Answer<Body> => ({ kind: "ok", status, body });
+/** A body serialized by the handler: `JSON.parse(json)` is a `Body`. */
+export const okJson = <Body>(json: string, status = 200): Answer<Body> => ({ kind: "ok", status, body: undefined as Body, json });
 export const notFound = (message: string): Answer<never> => ({ kind: "not-found", message });
 export const failure = (status: number, message: string, extra?: Record<string, unknown>): Answer<never> => ({ kind: "error", status, message, extra });
 

@@ -42,7 +42,7 @@ export function ingestBatch(invariants: RecordInvariants) {
     const batch = body as IngestBatch;
     const broken = invariantErrors(batch, invariants);
     if (broken.length > 0) return failure(400, invalid(broken.length), { errors: broken });
-    const outcome = ingest(org.view, batch);
+    const outcome = ingest(org, batch);
     if (outcome.kind === "invalid") return failure(400, invalid(outcome.errors.length), { errors: outcome.errors });
     if (outcome.kind === "conflict") {
       const n = outcome.errors.length;
