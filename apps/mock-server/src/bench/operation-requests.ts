@@ -58,7 +58,8 @@ export function operationLoads(ids: WorldIds): OperationLoad[] {
   };
   const statuses = ["completed", "failed", "running", "queued"];
   return [
-    { operationId: "getAgentStats", request: (i) => get(`${i % 2 ? "/api-proxy" : ""}/agents/${pick(ids.agents, i, 3)}/stats`) },
+    // Prism does not serve the agents module under its `/api-proxy` base path: only the root one here.
+    { operationId: "getAgentStats", request: (i) => get(`/agents/${pick(ids.agents, i, 3)}/stats`) },
     {
       operationId: "listAgentRuns",
       request: (i) => get(`/agents/${pick(ids.agents, i, 3)}/runs`, { limit: 1 + (mix(i, 4) % 100), offset: mix(i, 5) % 400, status: maybe(i, 6, pick(statuses, i, 7)) }),

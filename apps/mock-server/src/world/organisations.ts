@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { RefreshStatus } from "@agent-analytics/types";
 import type { Layer } from "./store/layer.js";
 import { View } from "./store/view.js";
@@ -61,9 +60,21 @@ export function roleOfKey(key: string): Role {
   return /member/i.test(key) ? "member" : "admin";
 }
 
-/** The organisation id of a key: stable across restarts, unique per key. */
+/**
+ * The organisation id of a key: stable across restarts, and distinct for distinct keys (53 bits
+ * of a fast string hash, cyrb53: keys are not secrets to the mock, and every request derives it).
+ */
 export function organisationIdOf(key: string): string {
-  return `org_${createHash("sha256").update(key, "utf8").digest("hex").slice(0, 12)}`;
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `org_${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, "0")}`;
 }
 
 /**

@@ -97,23 +97,35 @@ export function windowFigures(view: View, start: number, end: number, filter: Ev
   return out;
 }
 
-/** Window figures per key (agent or user index), for the keys with at least one event. */
-export function groupedFigures(view: View, start: number, end: number, filter: EventFilter, by: "agent" | "user"): Map<number, WindowFigures & { users: Set<number> }> {
-  const out = new Map<number, WindowFigures & { users: Set<number> }>();
+/**
+ * Window figures per key (agent or user index), for the keys with at least one event. Tallies
+ * live in arrays indexed by key; per agent, its active users in a bitmap of the organisation's users.
+ */
+export function groupedFigures(view: View, start: number, end: number, filter: EventFilter, by: "agent" | "user"): Map<number, WindowFigures> {
+  const keys = by === "agent" ? view.agentCount : view.userCount;
+  const tally = new Float64Array(keys * 4);
+  const seen = new Uint8Array(keys);
+  const users = by === "agent" ? new Uint8Array(keys * view.userCount) : undefined;
+  const active = new Uint32Array(keys);
   visitEvents(view, start, end, filter, (agent, user, add) => {
     const key = by === "agent" ? agent : user;
     if (key < 0) return;
-    let f = out.get(key);
-    if (!f) {
-      f = { incoming: 0, outgoing: 0, initiated: 0, completed: 0, activeUsers: 0, users: new Set() };
-      out.set(key, f);
+    const at = key * 4;
+    tally[at] = tally[at]! + add.incoming;
+    tally[at + 1] = tally[at + 1]! + add.outgoing;
+    tally[at + 2] = tally[at + 2]! + add.initiated;
+    tally[at + 3] = tally[at + 3]! + add.completed;
+    seen[key] = 1;
+    if (users && add.incoming > 0 && user >= 0 && users[key * view.userCount + user] === 0) {
+      users[key * view.userCount + user] = 1;
+      active[key]!++;
     }
-    f.incoming += add.incoming;
-    f.outgoing += add.outgoing;
-    f.initiated += add.initiated;
-    f.completed += add.completed;
-    if (add.incoming > 0 && user >= 0) f.users.add(user);
   });
-  for (const f of out.values()) f.activeUsers = f.users.size;
+  const out = new Map<number, WindowFigures>();
+  for (let key = 0; key < keys; key++) {
+    if (seen[key] === 0) continue;
+    const at = key * 4;
+    out.set(key, { incoming: tally[at]!, outgoing: tally[at + 1]!, initiated: tally[at + 2]!, completed: tally[at + 3]!, activeUsers: active[key]! });
+  }
   return out;
 }
