@@ -76,6 +76,14 @@ describe("responses follow the request", () => {
     expect((await get(`/agents/agent_support/runs/${list.data.runs[0].id}`)).status).toBe(404);
   });
 
+  it("a dashboard range of thousands of years counts every conversation of the world", async () => {
+    // Long ranges visit the days that hold records, not every day of the range.
+    const { status, body } = await get("/api/dashboard/getStats?from=0001-01-01&to=9999-12-31&allInOrg=true");
+    expect(status).toBe(200);
+    expect(body.conversationCount).toBe(mock.engine.world.base.sessions.size);
+    expect(body.kbFileCount).toBe(mock.engine.world.base.kbFiles.size);
+  });
+
   it("an offset past the total gives an empty page", async () => {
     const { body } = await get("/agents/agent_support/runs?limit=10&offset=100000");
     expect(body.data.runs).toEqual([]);

@@ -1,5 +1,6 @@
 import type { QueryOf, SuccessBody } from "@agent-analytics/types";
 import type { Cell, FeedbackEntry, MessageEntry, SessionEntry } from "../store/entries.js";
+import { Layer } from "../store/layer.js";
 import { firstAtOrAfter } from "../store/sorted.js";
 import type { View } from "../store/view.js";
 import { ceilDay, DAY, floorDay, instantOf, isCalendarDate } from "../time.js";
@@ -39,8 +40,8 @@ export function dashboardStats({ org, query }: Asked<"getDashboardStats">): Answ
   const wholeFrom = Math.min(ceilDay(start), Math.max(start, floorDay(end)));
   const wholeTo = Math.max(wholeFrom, floorDay(end));
   for (const layer of view.layers) {
-    for (let day = wholeFrom / DAY; day < wholeTo / DAY; day++) {
-      for (const c of layer.cells.get(day)?.list ?? []) {
+    for (const cells of Layer.daysBetween(layer.cells, wholeFrom / DAY, wholeTo / DAY)) {
+      for (const c of cells.list) {
         if (!inScope(c.agent, c.user)) continue;
         addCell(t, c);
         if (c.sessions > 0) conversation(c.agent, c.user);
@@ -133,9 +134,7 @@ function scope(view: View, q: QueryOf<"getDashboardStats">, callerUserId: string
 function knowledgeBases(view: View, start: number, end: number, wholeFrom: number, wholeTo: number) {
   const out = { files: 0, input: 0, output: 0, bases: new Set<string>() };
   for (const layer of view.layers) {
-    for (let day = wholeFrom / DAY; day < wholeTo / DAY; day++) {
-      const d = layer.kbDays.get(day);
-      if (!d) continue;
+    for (const d of Layer.daysBetween(layer.kbDays, wholeFrom / DAY, wholeTo / DAY)) {
       out.files += d.files;
       out.input += d.input;
       out.output += d.output;

@@ -1,5 +1,5 @@
 import type { Cell, Event } from "../store/entries.js";
-import type { Layer } from "../store/layer.js";
+import { Layer } from "../store/layer.js";
 import { firstAtOrAfter } from "../store/sorted.js";
 import type { View } from "../store/view.js";
 import { ceilDay, DAY, floorDay } from "../time.js";
@@ -46,9 +46,7 @@ export function visitEvents(view: View, start: number, end: number, filter: Even
   }
   for (const layer of view.layers) {
     visitEdge(layer, start, wholeFrom, filter, matches, visit);
-    for (let day = wholeFrom / DAY; day < wholeTo / DAY; day++) {
-      const cells = layer.cells.get(day);
-      if (!cells) continue;
+    for (const cells of Layer.daysBetween(layer.cells, wholeFrom / DAY, wholeTo / DAY)) {
       for (const c of cells.list) if (hasEvents(c) && matches(c.agent, c.user)) visit(c.agent, c.user, c);
     }
     visitEdge(layer, wholeTo, end, filter, matches, visit);

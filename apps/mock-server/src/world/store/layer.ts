@@ -79,6 +79,21 @@ export class Layer {
     return this.agentBase + this.agentList.length;
   }
 
+  /**
+   * The day entries of `days` in `[fromDay, toDay)`: one lookup per day for a short range, one pass
+   * over the days that hold anything for a long one (a dashboard range has no bound).
+   */
+  static *daysBetween<T>(days: Map<number, T>, fromDay: number, toDay: number): Iterable<T> {
+    if (toDay - fromDay <= days.size) {
+      for (let day = fromDay; day < toDay; day++) {
+        const entry = days.get(day);
+        if (entry !== undefined) yield entry;
+      }
+      return;
+    }
+    for (const [day, entry] of days) if (day >= fromDay && day < toDay) yield entry;
+  }
+
   /** Number of records stored, of every type. */
   get records(): number {
     return Object.values(this.size()).reduce((a, b) => a + b, 0);
