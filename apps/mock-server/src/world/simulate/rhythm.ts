@@ -34,8 +34,8 @@ export function planIncidents(seed: string, firstDay: number, days: number): Inc
   };
   const last = firstDay + days - 1;
   const outageDay = weekdayIn(firstDay + Math.floor(days * 0.45), last - 3);
-  const from = outageDay * DAY + random.int(13, 15) * HOUR + random.int(0, 59) * 60_000;
-  const outage: Incident = { kind: "outage", day: outageDay, from, to: from + random.int(180, 360) * 60_000, provider: random.weighted([["Anthropic", 0.7], ["OpenAI", 0.3]]) };
+  const from = outageDay * DAY + random.int(12, 15) * HOUR + random.int(0, 59) * 60_000;
+  const outage: Incident = { kind: "outage", day: outageDay, from, to: from + random.int(240, 420) * 60_000, provider: random.weighted([["Anthropic", 0.7], ["OpenAI", 0.3]]) };
   const launchDay = weekdayIn(firstDay + Math.floor(days * 0.3), last - 2, outageDay);
   const launch: Incident = { kind: "launch", day: launchDay, factor: 1.9 };
   return [outage, launch].sort((a, b) => a.day - b.day);
