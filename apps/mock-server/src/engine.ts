@@ -166,9 +166,9 @@ export class MockEngine {
     if (parsed && this.world.answers(operation)) {
       const key = presentedCredential(this.doc, operation, request.headers)?.value ?? "";
       const answered = this.world.answer(operation, parsed, key);
-      // A status asked for, or generated data asked for where the world holds nothing: the solver's.
-      const generate = answered.kind === "not-found" ? prefs.code !== undefined || prefs.dynamic === true : prefs.code !== undefined && answered.kind === "ok" && prefs.code !== answered.status;
-      if (!generate) return this.fromWorld(operation, parsed, answered, cors, answered.kind === "ok" && answered.status === status ? replyHeaders : undefined, delayMs);
+      if (!wantsGenerated(prefs, answered)) {
+        return this.fromWorld(operation, parsed, answered, cors, answered.kind === "ok" && answered.status === status ? replyHeaders : undefined, delayMs);
+      }
     }
     const plan = this.plans.get(`${operation.operationId} ${status}`);
     if (status >= 400 || !plan || !parsed) {
@@ -214,6 +214,16 @@ export class MockEngine {
   private reply(error: ErrorResponse, headers: Record<string, string>, delayMs: number): MockResponse {
     return { status: error.status, headers: { ...headers, "content-type": error.contentType }, body: JSON.stringify(error.body), delayMs };
   }
+}
+
+/**
+ * Whether a request the world answered asks for the solver's body instead: a status the world's
+ * answer does not have (`Prefer: code=202`), or generated data (`code=200`, `dynamic=true`) where
+ * the world holds nothing.
+ */
+function wantsGenerated(prefs: MockPreferences, answered: Answer<unknown>): boolean {
+  if (answered.kind === "not-found") return prefs.code !== undefined || prefs.dynamic === true;
+  return answered.kind === "ok" && prefs.code !== undefined && prefs.code !== answered.status;
 }
 
 /** An error body with more fields (the ingest problem's `errors` list). */
