@@ -37,6 +37,7 @@ export class World {
     this.simulation = simulate(options);
     this.base = new Layer();
     this.base.add(this.simulation.records, new View(new Layer()));
+    this.base.settle();
     this.organisations = new Organisations(this.base, { admin: this.simulation.org.admin, member: this.simulation.org.member });
     const operations = listOperations(options.document);
     this.served = new Set(operations.filter((op) => ROUTES[op.operationId as WorldOperationId] === `${op.method.toUpperCase()} ${op.path}`).map((op) => op.operationId));

@@ -30,27 +30,25 @@ export function ingest(org: Organisation, batch: IngestBatch): IngestOutcome {
 
   for (const type of RECORD_TYPES) {
     const raws = (batch[type] ?? []) as never[];
-    const seen = new Map<string, string>();
+    // Content is compared (serialized) only when an id comes again: a fresh record costs a lookup.
     const firsts = new Map<string, Canonical[typeof type]>();
     raws.forEach((raw, index) => {
       const record = normalize[type](raw) as Canonical[typeof type];
       (all[type] as Canonical[typeof type][]).push(record);
       received[type]++;
-      const key = contentKey(record);
-      const earlier = seen.get(record.id);
+      const earlier = firsts.get(record.id);
       if (earlier === undefined) {
-        seen.set(record.id, key);
         firsts.set(record.id, record);
         const stored = view.stored(type, record.id);
         if (stored === undefined) {
           (fresh[type] as Canonical[typeof type][]).push(record);
           accepted[type]++;
-        } else if (contentKey(stored) === key) {
+        } else if (contentKey(stored) === contentKey(record)) {
           duplicates[type]++;
         } else {
           conflicts.push({ recordType: type, index, id: record.id, reason: `${record.id} is stored with different content.` });
         }
-      } else if (earlier === key) {
+      } else if (contentKey(earlier) === contentKey(record)) {
         duplicates[type]++;
       } else {
         conflicts.push({ recordType: type, index, id: record.id, reason: `${record.id} appears earlier in the batch with different content.` });

@@ -28,7 +28,7 @@ export function describeWorld(world: World): WorldSummary {
     const stats = base.agentRuns.get(idx);
     return { id: record.id, name: record.name, kind: record.kind, runs: stats?.total ?? 0, failed: stats?.failed ?? 0 };
   });
-  const example = base.agentRuns.get(base.agents.get("agent_support")?.idx ?? -1)?.runs.find((r) => r.record.status === "completed");
+  const example = base.agentRuns.get(base.agents.get("agent_support")?.idx ?? -1)?.runs.items.find((r) => r.record.status === "completed");
   return {
     organisation: simulation.org.name,
     seed: world.seed,

@@ -39,7 +39,7 @@ export function agentRuns({ org, path, query }: Asked<"listAgentRuns">): Answer<
   if (!agent) return notFound("Agent not found.");
   const lists = org.view.layers.map((layer) => {
     const s = layer.agentRuns.get(agent.idx);
-    return (query.status === undefined ? s?.runs : s?.byStatus.get(query.status)) ?? [];
+    return (query.status === undefined ? s?.runs : s?.byStatus.get(query.status))?.items ?? [];
   });
   const total = lists.reduce((n, l) => n + l.length, 0);
   const page = mergedPage(lists, byRun, query.offset ?? 0, query.limit ?? 50);

@@ -48,13 +48,13 @@ export function dashboardStats({ org, query }: Asked<"getDashboardStats">): Answ
       }
     }
     for (const [from, to] of [[start, wholeFrom], [wholeTo, end]] as const) {
-      for (const s of slice(layer.sessionsByTime, from, to)) {
+      for (const s of slice(layer.sessionsByTime.items, from, to)) {
         if (!inScope(s.agent, s.user)) continue;
         t.conversations++;
         conversation(s.agent, s.user);
       }
-      for (const m of slice(layer.messagesByTime, from, to)) if (inScope(m.agent, m.user)) addMessage(t, m);
-      for (const f of slice(layer.feedbackByTime, from, to)) {
+      for (const m of slice(layer.messagesByTime.items, from, to)) if (inScope(m.agent, m.user)) addMessage(t, m);
+      for (const f of slice(layer.feedbackByTime.items, from, to)) {
         if (!inScope(f.agent, f.user)) continue;
         t.feedback++;
         if (f.record.helpful) t.helpful++;
@@ -141,7 +141,7 @@ function knowledgeBases(view: View, start: number, end: number, wholeFrom: numbe
       for (const b of d.bases) out.bases.add(b);
     }
     for (const [from, to] of [[start, wholeFrom], [wholeTo, end]] as const) {
-      const list = layer.kbByTime;
+      const list = layer.kbByTime.items;
       for (let i = firstAtOrAfter(list, (k) => k.processedAt, from); i < list.length && list[i]!.processedAt < to; i++) {
         const k = list[i]!;
         out.files++;

@@ -69,9 +69,9 @@ function visitEdge(layer: Layer, from: number, to: number, filter: EventFilter, 
 
 /** The smallest event list holding every event the filter can match. */
 export function eventIndex(layer: Layer, filter: EventFilter): readonly Event[] {
-  if (filter.user !== undefined) return layer.eventsByUser.get(filter.user) ?? [];
-  if (filter.agent !== undefined) return layer.eventsByAgent.get(filter.agent) ?? [];
-  return layer.events;
+  if (filter.user !== undefined) return layer.eventsByUser.get(filter.user)?.items ?? [];
+  if (filter.agent !== undefined) return layer.eventsByAgent.get(filter.agent)?.items ?? [];
+  return layer.events.items;
 }
 
 export interface WindowFigures extends Tally {

@@ -1,4 +1,5 @@
 import type { Feedback, KbFile, Message, Run, RunStatus, Session, Tokens, User, Agent } from "../records.js";
+import type { SortedList } from "./sorted.js";
 
 /**
  * What a layer keeps per record: the canonical record, plus the agent and user it counts for as
@@ -55,8 +56,8 @@ export interface AgentRuns {
   postsPublished: number;
   finished: number;
   durationMs: number;
-  runs: RunEntry[];
-  byStatus: Map<RunStatus, RunEntry[]>;
+  runs: SortedList<RunEntry>;
+  byStatus: Map<RunStatus, SortedList<RunEntry>>;
 }
 
 export type Timed = SessionEntry | MessageEntry | FeedbackEntry;

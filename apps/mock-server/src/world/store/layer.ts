@@ -20,7 +20,7 @@ import {
   type UserEntry,
 } from "./entries.js";
 import type { KbFile } from "../records.js";
-import { insertSorted } from "./sorted.js";
+import { SortedList } from "./sorted.js";
 
 /** How a layer finds the agent and user indexes of records stored in other layers. */
 export interface Resolver {
@@ -57,14 +57,14 @@ export class Layer {
   readonly agentRuns = new Map<number, AgentRuns>();
 
   /** Ascending by time, for the partial days at the edges of a range. */
-  readonly sessionsByTime: SessionEntry[] = [];
-  readonly messagesByTime: MessageEntry[] = [];
-  readonly feedbackByTime: FeedbackEntry[] = [];
-  readonly kbByTime: KbFile[] = [];
+  readonly sessionsByTime = new SortedList<SessionEntry>(byTime);
+  readonly messagesByTime = new SortedList<MessageEntry>(byTime);
+  readonly feedbackByTime = new SortedList<FeedbackEntry>(byTime);
+  readonly kbByTime = new SortedList<KbFile>(byProcessed);
   /** Ascending by timestamp then id, all and per agent and per user index. */
-  readonly events: Event[] = [];
-  readonly eventsByAgent = new Map<number, Event[]>();
-  readonly eventsByUser = new Map<number, Event[]>();
+  readonly events = new SortedList<Event>(byEvent);
+  readonly eventsByAgent = new Map<number, SortedList<Event>>();
+  readonly eventsByUser = new Map<number, SortedList<Event>>();
 
   constructor(
     readonly userBase = 0,
@@ -92,6 +92,13 @@ export class Layer {
       return;
     }
     for (const [day, entry] of days) if (day >= fromDay && day < toDay) yield entry;
+  }
+
+  /** Merges every list's additions in: a layer built in one go is then ready for reads. */
+  settle(): void {
+    for (const list of [this.sessionsByTime, this.messagesByTime, this.feedbackByTime, this.kbByTime, this.events]) void list.items;
+    for (const map of [this.eventsByAgent, this.eventsByUser]) for (const list of map.values()) void list.items;
+    for (const stats of this.agentRuns.values()) for (const list of [stats.runs, ...stats.byStatus.values()]) void list.items;
   }
 
   /** Number of records stored, of every type. */
@@ -170,10 +177,10 @@ export class Layer {
       this.kbDays.set(dayOf(file.processedAt), day);
     }
 
-    insertSorted(this.sessionsByTime, sessions, byTime);
-    insertSorted(this.messagesByTime, messages, byTime);
-    insertSorted(this.feedbackByTime, feedback, byTime);
-    insertSorted(this.kbByTime, records.kbFiles, byProcessed);
+    this.sessionsByTime.add(sessions);
+    this.messagesByTime.add(messages);
+    this.feedbackByTime.add(feedback);
+    this.kbByTime.add(records.kbFiles);
     this.index(events);
     this.indexRuns(runs);
   }
@@ -212,10 +219,10 @@ export class Layer {
           stats.durationMs += r.completedAt! - r.startedAt;
         }
       }
-      insertSorted(stats.runs, list, byRun);
+      stats.runs.add(list);
       for (const [status, ofStatus] of group(list, (r) => r.record.status)) {
-        const sorted = stats.byStatus.get(status) ?? [];
-        insertSorted(sorted, ofStatus, byRun);
+        const sorted = stats.byStatus.get(status) ?? new SortedList<RunEntry>(byRun);
+        sorted.add(ofStatus);
         stats.byStatus.set(status, sorted);
       }
       this.agentRuns.set(agent, stats);
@@ -223,9 +230,9 @@ export class Layer {
   }
 
   private index(events: Event[]): void {
-    insertSorted(this.events, events, byEvent);
-    for (const [agent, list] of group(events, (e) => e.agent)) insertSorted(listIn(this.eventsByAgent, agent), list, byEvent);
-    for (const [user, list] of group(events, (e) => e.user)) if (user >= 0) insertSorted(listIn(this.eventsByUser, user), list, byEvent);
+    this.events.add(events);
+    for (const [agent, list] of group(events, (e) => e.agent)) listIn(this.eventsByAgent, agent).add(list);
+    for (const [user, list] of group(events, (e) => e.user)) if (user >= 0) listIn(this.eventsByUser, user).add(list);
   }
 
   private cell(at: number, agent: number, user: number): Cell {
@@ -247,7 +254,7 @@ export class Layer {
 }
 
 function emptyAgentRuns(): AgentRuns {
-  return { total: 0, completed: 0, failed: 0, postsGenerated: 0, postsPublished: 0, finished: 0, durationMs: 0, runs: [], byStatus: new Map<RunStatus, RunEntry[]>() };
+  return { total: 0, completed: 0, failed: 0, postsGenerated: 0, postsPublished: 0, finished: 0, durationMs: 0, runs: new SortedList(byRun), byStatus: new Map<RunStatus, SortedList<RunEntry>>() };
 }
 
 function group<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
@@ -261,10 +268,10 @@ function group<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   return out;
 }
 
-function listIn<K, T>(map: Map<K, T[]>, key: K): T[] {
+function listIn<K>(map: Map<K, SortedList<Event>>, key: K): SortedList<Event> {
   let list = map.get(key);
   if (!list) {
-    list = [];
+    list = new SortedList(byEvent);
     map.set(key, list);
   }
   return list;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { insertSorted, mergedPage } from "./sorted.js";
+import { mergedPage, SortedList } from "./sorted.js";
 
 const byValue = (a: number, b: number) => a - b;
 const sortedList = fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 200 }).map((l) => l.sort(byValue));
@@ -16,12 +16,18 @@ describe("sorted lists", () => {
     );
   });
 
-  it("inserting keeps a list sorted, one item or many at a time", () => {
+  it("a sorted list reads sorted after any additions and reads in between", () => {
     fc.assert(
-      fc.property(sortedList, fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 80 }), (list, items) => {
-        const expected = [...list, ...items].sort(byValue);
-        insertSorted(list, items, byValue);
-        expect(list).toEqual(expected);
+      fc.property(fc.array(fc.tuple(fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 40 }), fc.boolean()), { maxLength: 8 }), (steps) => {
+        const list = new SortedList(byValue);
+        const all: number[] = [];
+        for (const [items, read] of steps) {
+          list.add(items);
+          all.push(...items);
+          expect(list.length).toBe(all.length);
+          if (read) expect(list.items).toEqual([...all].sort(byValue));
+        }
+        expect(list.items).toEqual(all.sort(byValue));
       }),
       { numRuns: 300 },
     );

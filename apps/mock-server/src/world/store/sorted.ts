@@ -19,19 +19,32 @@ export function firstAtOrAfter<T>(list: readonly T[], at: (element: T) => number
 }
 
 /**
- * Adds `items` to `list` (sorted by `compare`), in place. A few items are placed one by one; many
- * are sorted and merged, so a large batch costs one pass over the list rather than one per item.
+ * A list kept sorted by `compare`. Additions wait in a buffer, merged in (sorted, then one pass)
+ * on the next read: a run of ingests costs no more than appending, and a read after them one merge.
  */
-export function insertSorted<T>(list: T[], items: readonly T[], compare: Compare<T>): void {
-  if (items.length === 0) return;
-  if (items.length <= 32) {
-    for (const item of items) list.splice(lowerBound(list, (e) => compare(e, item) <= 0), 0, item);
-    return;
+export class SortedList<T> {
+  private sorted: T[] = [];
+  private pending: T[] = [];
+
+  constructor(private readonly compare: Compare<T>) {}
+
+  add(items: readonly T[]): void {
+    for (const item of items) this.pending.push(item);
   }
-  const added = [...items].sort(compare);
-  const merged = list.length === 0 ? added : mergeSorted(list, added, compare);
-  list.length = merged.length;
-  for (let i = 0; i < merged.length; i++) list[i] = merged[i]!;
+
+  get length(): number {
+    return this.sorted.length + this.pending.length;
+  }
+
+  /** The elements in order (merging what was added since the last read). */
+  get items(): readonly T[] {
+    if (this.pending.length > 0) {
+      const added = this.pending.sort(this.compare);
+      this.sorted = this.sorted.length === 0 ? added : mergeSorted(this.sorted, added, this.compare);
+      this.pending = [];
+    }
+    return this.sorted;
+  }
 }
 
 function mergeSorted<T>(a: readonly T[], b: readonly T[], compare: Compare<T>): T[] {
