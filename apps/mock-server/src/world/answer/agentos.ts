@@ -80,7 +80,7 @@ function serialize(r: DayAggregatedMetrics): RowPart {
 /** Days on which a layer holds a session created or a run started, ascending. */
 function activeDays(layer: Layer): number[] {
   const days: number[] = [];
-  for (const [day, cells] of layer.cells) if (cells.list.some((c) => c.sessions > 0 || c.initiated > 0)) days.push(day);
+  for (const [day, cells] of layer.cells) if (cells.active) days.push(day);
   return days.sort((a, b) => a - b);
 }
 

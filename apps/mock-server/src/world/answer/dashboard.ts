@@ -20,7 +20,7 @@ export function dashboardStats({ org, query }: Asked<"getDashboardStats">): Answ
   const start = instantOf(q.from);
   const end = isCalendarDate(q.to) ? instantOf(q.to) + DAY : instantOf(q.to) + 1;
   const view = org.view;
-  const inScope = scope(view, q, org.caller.userId);
+  const { inScope, users: scopeUsers, agent: scopeAgent } = scope(view, q, org.caller.userId);
 
   const t = { conversations: 0, messages: 0, toolCalls: 0, input: 0, output: 0, feedback: 0, helpful: 0 };
   const users = new Uint8Array(view.userCount);
@@ -40,11 +40,20 @@ export function dashboardStats({ org, query }: Asked<"getDashboardStats">): Answ
   const wholeFrom = Math.min(ceilDay(start), Math.max(start, floorDay(end)));
   const wholeTo = Math.max(wholeFrom, floorDay(end));
   for (const layer of view.layers) {
-    for (const cells of Layer.daysBetween(layer.cells, wholeFrom / DAY, wholeTo / DAY)) {
-      for (const c of cells.list) {
-        if (!inScope(c.agent, c.user)) continue;
-        addCell(t, c);
-        if (c.sessions > 0) conversation(c.agent, c.user);
+    for (const day of Layer.daysBetween(layer.cells, wholeFrom / DAY, wholeTo / DAY)) {
+      if (scopeUsers === undefined) {
+        // Organisation-wide: the day's (or the agent's) totals, and the pairs of its conversations.
+        const totals = scopeAgent === undefined ? day.total : day.agentTotals.get(scopeAgent);
+        if (totals) addCell(t, totals);
+        for (const c of day.conversing) if (scopeAgent === undefined || c.agent === scopeAgent) conversation(c.agent, c.user);
+        continue;
+      }
+      for (const user of scopeUsers) {
+        for (const c of day.byUser.get(user) ?? []) {
+          if (!inScope(c.agent, c.user)) continue;
+          addCell(t, c);
+          if (c.sessions > 0) conversation(c.agent, c.user);
+        }
       }
     }
     for (const [from, to] of [[start, wholeFrom], [wholeTo, end]] as const) {
@@ -101,8 +110,16 @@ function addMessage(t: Totals, m: MessageEntry): void {
   t.output += m.record.outputTokens;
 }
 
-/** Which sessions count, as a predicate on their agent and user indexes. */
-function scope(view: View, q: QueryOf<"getDashboardStats">, callerUserId: string): (agent: number, user: number) => boolean {
+interface Scope {
+  /** Which sessions count, as a predicate on their agent and user indexes. */
+  inScope: (agent: number, user: number) => boolean;
+  /** The only users whose sessions can count (undefined: any user, and sessions without one). */
+  users?: number[];
+  /** The only agent whose sessions can count. */
+  agent?: number;
+}
+
+function scope(view: View, q: QueryOf<"getDashboardStats">, callerUserId: string): Scope {
   const idx = (id: string) => view.user(id)?.idx ?? -2;
   // Without allInOrg the scope is the caller's own sessions, which a `userId` filter can only narrow.
   const own = q.allInOrg ? undefined : idx(callerUserId);
@@ -122,12 +139,15 @@ function scope(view: View, q: QueryOf<"getDashboardStats">, callerUserId: string
       if (hit) metadataMatch[u.idx] = 1;
     }
   }
-  return (agent, user) =>
+  const inScope = (agent: number, user: number) =>
     (own === undefined || user === own) &&
     (userFilter === undefined || user === userFilter) &&
     (agentFilter === undefined || agent === agentFilter) &&
     // Sessions without a user never match a metadata filter.
     (metadataMatch === undefined || (user >= 0 && metadataMatch[user] === 1));
+  const named = own ?? userFilter;
+  const users = named !== undefined ? [named] : metadataMatch ? [...metadataMatch.keys()].filter((u) => metadataMatch[u] === 1) : undefined;
+  return { inScope, users, agent: agentFilter };
 }
 
 /** Knowledge-base files processed in range, organisation-wide (no filter applies). */

@@ -1,4 +1,5 @@
 import type { Cell, Event } from "../store/entries.js";
+import type { DayCells } from "../store/day-cells.js";
 import { Layer } from "../store/layer.js";
 import { firstAtOrAfter } from "../store/sorted.js";
 import type { View } from "../store/view.js";
@@ -36,18 +37,24 @@ const ONE: Record<Event["type"], Tally> = {
   tasksCompleted: { incoming: 0, outgoing: 0, initiated: 0, completed: 1 },
 };
 
-export function visitEvents(view: View, start: number, end: number, filter: EventFilter, visit: Visit): void {
-  const wholeFrom = ceilDay(start);
-  const wholeTo = floorDay(end);
+/**
+ * Visits the window's events: per whole day, its cells (the cells the filter can match, from the
+ * day's index by user or by agent), or the day itself when `wholeDay` takes it; per partial day
+ * at an edge, its events one by one.
+ */
+export function visitEvents(view: View, start: number, end: number, filter: EventFilter, visit: Visit, wholeDay?: (day: DayCells) => void): void {
+  const wholeFrom = Math.min(ceilDay(start), Math.max(start, floorDay(end)));
+  const wholeTo = Math.max(wholeFrom, floorDay(end));
   const matches = (agent: number, user: number) => (filter.agent === undefined || filter.agent === agent) && (filter.user === undefined || filter.user === user);
-  if (wholeFrom >= wholeTo) {
-    for (const layer of view.layers) visitEdge(layer, start, end, filter, matches, visit);
-    return;
-  }
   for (const layer of view.layers) {
     visitEdge(layer, start, wholeFrom, filter, matches, visit);
-    for (const cells of Layer.daysBetween(layer.cells, wholeFrom / DAY, wholeTo / DAY)) {
-      for (const c of cells.list) if (hasEvents(c) && matches(c.agent, c.user)) visit(c.agent, c.user, c);
+    for (const day of Layer.daysBetween(layer.cells, wholeFrom / DAY, wholeTo / DAY)) {
+      if (wholeDay) {
+        wholeDay(day);
+        continue;
+      }
+      const cells = filter.user !== undefined ? day.byUser.get(filter.user) : filter.agent !== undefined ? day.byAgent.get(filter.agent) : day.list;
+      for (const c of cells ?? []) if (hasEvents(c) && matches(c.agent, c.user)) visit(c.agent, c.user, c);
     }
     visitEdge(layer, wholeTo, end, filter, matches, visit);
   }
@@ -78,20 +85,33 @@ export interface WindowFigures extends Tally {
   activeUsers: number;
 }
 
-/** Event counts and active users (distinct users with an incoming message) of one window. */
+/**
+ * Event counts and active users (distinct users with an incoming message) of one window. Without a
+ * filter, a whole day adds its totals and its users with an incoming message.
+ */
 export function windowFigures(view: View, start: number, end: number, filter: EventFilter): WindowFigures {
   const out: WindowFigures = { incoming: 0, outgoing: 0, initiated: 0, completed: 0, activeUsers: 0 };
   const seen = new Uint8Array(view.userCount);
-  visitEvents(view, start, end, filter, (_agent, user, add) => {
-    out.incoming += add.incoming;
-    out.outgoing += add.outgoing;
-    out.initiated += add.initiated;
-    out.completed += add.completed;
-    if (add.incoming > 0 && user >= 0 && seen[user] === 0) {
+  const active = (user: number) => {
+    if (user >= 0 && seen[user] === 0) {
       seen[user] = 1;
       out.activeUsers++;
     }
-  });
+  };
+  const add = (t: Tally) => {
+    out.incoming += t.incoming;
+    out.outgoing += t.outgoing;
+    out.initiated += t.initiated;
+    out.completed += t.completed;
+  };
+  const unfiltered = filter.agent === undefined && filter.user === undefined;
+  visitEvents(view, start, end, filter, (_agent, user, tally) => {
+    add(tally);
+    if (tally.incoming > 0) active(user);
+  }, unfiltered ? (day) => {
+    add(day.total);
+    for (const user of day.incomingUsers) active(user);
+  } : undefined);
   return out;
 }
 

@@ -8,7 +8,6 @@ import {
   zeroTokens,
   type AgentEntry,
   type AgentRuns,
-  type Cell,
   type Event,
   type EventType,
   type FeedbackEntry,
@@ -20,6 +19,7 @@ import {
   type UserEntry,
 } from "./entries.js";
 import type { KbFile } from "../records.js";
+import { DayCells } from "./day-cells.js";
 import { SortedList } from "./sorted.js";
 
 /** How a layer finds the agent and user indexes of records stored in other layers. */
@@ -50,8 +50,8 @@ export class Layer {
   readonly userList: UserEntry[] = [];
   readonly agentList: AgentEntry[] = [];
 
-  /** Per UTC day number: the (agent, user) cells, and a lookup by pair. */
-  readonly cells = new Map<number, { list: Cell[]; byPair: Map<number, Cell> }>();
+  /** Per UTC day number: the (agent, user) cells of the day, with their indexes and totals. */
+  readonly cells = new Map<number, DayCells>();
   readonly runDays = new Map<number, RunDay>();
   readonly kbDays = new Map<number, KbDay>();
   readonly agentRuns = new Map<number, AgentRuns>();
@@ -135,7 +135,7 @@ export class Layer {
     const sessions = records.sessions.map((record) => {
       const entry: SessionEntry = { record, agent: agentIdx(record.agentId), user: userIdx(record.userId) };
       this.sessions.set(record.id, entry);
-      this.cell(record.createdAt, entry.agent, entry.user).sessions++;
+      this.day(record.createdAt).count(entry.agent, entry.user, "sessions");
       return entry;
     });
     const runs = records.runs.map((record) => {
@@ -148,13 +148,12 @@ export class Layer {
       const { agent, user } = sessionOf(record.sessionId);
       const entry: MessageEntry = { record, agent, user };
       this.messages.set(record.id, entry);
-      const cell = this.cell(record.createdAt, agent, user);
+      const day = this.day(record.createdAt);
       const type: EventType = record.role === "user" ? "incomingMessages" : "outgoingMessages";
-      if (record.role === "user") cell.incoming++;
-      else cell.outgoing++;
-      cell.toolCalls += record.toolCalls;
-      cell.inputTokens += record.inputTokens;
-      cell.outputTokens += record.outputTokens;
+      day.count(agent, user, record.role === "user" ? "incoming" : "outgoing");
+      day.count(agent, user, "toolCalls", record.toolCalls);
+      day.count(agent, user, "inputTokens", record.inputTokens);
+      day.count(agent, user, "outputTokens", record.outputTokens);
       events.push({ id: `${record.id}:${type}`, type, agent, user, at: record.createdAt });
       return entry;
     });
@@ -162,9 +161,9 @@ export class Layer {
       const { agent, user } = sessionOf(record.sessionId);
       const entry: FeedbackEntry = { record, agent, user };
       this.feedback.set(record.id, entry);
-      const cell = this.cell(record.createdAt, agent, user);
-      cell.feedback++;
-      if (record.helpful) cell.helpful++;
+      const day = this.day(record.createdAt);
+      day.count(agent, user, "feedback");
+      if (record.helpful) day.count(agent, user, "helpful");
       return entry;
     });
     for (const file of records.kbFiles) {
@@ -187,10 +186,10 @@ export class Layer {
 
   private addRun(entry: RunEntry, events: Event[]): void {
     const run = entry.record;
-    this.cell(run.startedAt, entry.agent, entry.user).initiated++;
+    this.day(run.startedAt).count(entry.agent, entry.user, "initiated");
     events.push({ id: `${run.id}:tasksInitiated`, type: "tasksInitiated", agent: entry.agent, user: entry.user, at: run.startedAt });
     if (run.status === "completed") {
-      this.cell(run.completedAt!, entry.agent, entry.user).completed++;
+      this.day(run.completedAt!).count(entry.agent, entry.user, "completed");
       events.push({ id: `${run.id}:tasksCompleted`, type: "tasksCompleted", agent: entry.agent, user: entry.user, at: run.completedAt! });
     }
     const day = this.runDays.get(dayOf(run.startedAt)) ?? { tokens: zeroTokens(), models: new Map() };
@@ -235,21 +234,14 @@ export class Layer {
     for (const [user, list] of group(events, (e) => e.user)) if (user >= 0) listIn(this.eventsByUser, user).add(list);
   }
 
-  private cell(at: number, agent: number, user: number): Cell {
+  private day(at: number): DayCells {
     const day = dayOf(at);
     let cells = this.cells.get(day);
     if (!cells) {
-      cells = { list: [], byPair: new Map() };
+      cells = new DayCells();
       this.cells.set(day, cells);
     }
-    const pair = agent * 4_194_304 + user + 1;
-    let cell = cells.byPair.get(pair);
-    if (!cell) {
-      cell = { agent, user, sessions: 0, incoming: 0, outgoing: 0, toolCalls: 0, inputTokens: 0, outputTokens: 0, feedback: 0, helpful: 0, initiated: 0, completed: 0 };
-      cells.byPair.set(pair, cell);
-      cells.list.push(cell);
-    }
-    return cell;
+    return cells;
   }
 }
 
