@@ -57,13 +57,22 @@ export function dashboardStats({ org, query }: Asked<"getDashboardStats">): Answ
       }
     }
     for (const [from, to] of [[start, wholeFrom], [wholeTo, end]] as const) {
-      for (const s of slice(layer.sessionsByTime.items, from, to)) {
+      if (from >= to) continue;
+      const sessions = layer.sessionsByTime.items;
+      for (let i = firstCreated(sessions, from); i < sessions.length && sessions[i]!.record.createdAt < to; i++) {
+        const s = sessions[i]!;
         if (!inScope(s.agent, s.user)) continue;
         t.conversations++;
         conversation(s.agent, s.user);
       }
-      for (const m of slice(layer.messagesByTime.items, from, to)) if (inScope(m.agent, m.user)) addMessage(t, m);
-      for (const f of slice(layer.feedbackByTime.items, from, to)) {
+      const messages = layer.messagesByTime.items;
+      for (let i = firstCreated(messages, from); i < messages.length && messages[i]!.record.createdAt < to; i++) {
+        const m = messages[i]!;
+        if (inScope(m.agent, m.user)) addMessage(t, m);
+      }
+      const feedback = layer.feedbackByTime.items;
+      for (let i = firstCreated(feedback, from); i < feedback.length && feedback[i]!.record.createdAt < to; i++) {
+        const f = feedback[i]!;
         if (!inScope(f.agent, f.user)) continue;
         t.feedback++;
         if (f.record.helpful) t.helpful++;
@@ -174,7 +183,7 @@ function knowledgeBases(view: View, start: number, end: number, wholeFrom: numbe
   return out;
 }
 
-function* slice<T extends SessionEntry | MessageEntry | FeedbackEntry>(list: readonly T[], from: number, to: number): Iterable<T> {
-  if (from >= to) return;
-  for (let i = firstAtOrAfter(list, (e) => e.record.createdAt, from); i < list.length && list[i]!.record.createdAt < to; i++) yield list[i]!;
+/** The first index of a time-ordered list created at or after `t`. */
+function firstCreated(list: readonly (SessionEntry | MessageEntry | FeedbackEntry)[], t: number): number {
+  return firstAtOrAfter(list, (e) => e.record.createdAt, t);
 }
