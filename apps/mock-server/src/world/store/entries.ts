@@ -1,5 +1,4 @@
-import type { Feedback, KbFile, Message, Run, RunStatus, Session, Tokens, User, Agent } from "../records.js";
-import type { SortedList } from "./sorted.js";
+import type { Agent, Feedback, KbFile, Message, Run, Session, Tokens, User } from "../records.js";
 
 /**
  * What a layer keeps per record: the canonical record, plus the agent and user it counts for as
@@ -46,19 +45,6 @@ export interface RunDay {
 
 /** One day's knowledge-base files by their processing time. */
 export interface KbDay { files: number; input: number; output: number; bases: Set<string> }
-
-/** An agent's lifetime figures and its runs, newest first (then by id), all and per status. */
-export interface AgentRuns {
-  total: number;
-  completed: number;
-  failed: number;
-  postsGenerated: number;
-  postsPublished: number;
-  finished: number;
-  durationMs: number;
-  runs: SortedList<RunEntry>;
-  byStatus: Map<RunStatus, SortedList<RunEntry>>;
-}
 
 export type Timed = SessionEntry | MessageEntry | FeedbackEntry;
 export const createdAt = (e: Timed): number => e.record.createdAt;

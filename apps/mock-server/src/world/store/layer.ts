@@ -1,13 +1,13 @@
+import type { KbFile, Records } from "../records.js";
 import { DAY } from "../time.js";
-import type { Records, RunStatus } from "../records.js";
+import { AgentRuns } from "./agent-runs.js";
+import { DayCells } from "./day-cells.js";
 import {
   byEvent,
   byProcessed,
-  byRun,
   byTime,
   zeroTokens,
   type AgentEntry,
-  type AgentRuns,
   type Event,
   type EventType,
   type FeedbackEntry,
@@ -18,8 +18,6 @@ import {
   type SessionEntry,
   type UserEntry,
 } from "./entries.js";
-import type { KbFile } from "../records.js";
-import { DayCells } from "./day-cells.js";
 import { SortedList } from "./sorted.js";
 
 /** How a layer finds the agent and user indexes of records stored in other layers. */
@@ -98,7 +96,7 @@ export class Layer {
   settle(): void {
     for (const list of [this.sessionsByTime, this.messagesByTime, this.feedbackByTime, this.kbByTime, this.events]) void list.items;
     for (const map of [this.eventsByAgent, this.eventsByUser]) for (const list of map.values()) void list.items;
-    for (const stats of this.agentRuns.values()) for (const list of [stats.runs, ...stats.byStatus.values()]) void list.items;
+    for (const stats of this.agentRuns.values()) stats.settle();
   }
 
   /** Number of records stored, of every type. */
@@ -204,27 +202,13 @@ export class Layer {
   }
 
   private indexRuns(runs: RunEntry[]): void {
-    const byAgent = group(runs, (r) => r.agent);
-    for (const [agent, list] of byAgent) {
-      const stats = this.agentRuns.get(agent) ?? emptyAgentRuns();
-      for (const { record: r } of list) {
-        stats.total++;
-        if (r.status === "completed") stats.completed++;
-        if (r.status === "failed") stats.failed++;
-        stats.postsGenerated += r.postsGenerated;
-        stats.postsPublished += r.postsPublished;
-        if (r.status === "completed" || r.status === "failed") {
-          stats.finished++;
-          stats.durationMs += r.completedAt! - r.startedAt;
-        }
+    for (const [agent, list] of group(runs, (r) => r.agent)) {
+      let stats = this.agentRuns.get(agent);
+      if (!stats) {
+        stats = new AgentRuns();
+        this.agentRuns.set(agent, stats);
       }
-      stats.runs.add(list);
-      for (const [status, ofStatus] of group(list, (r) => r.record.status)) {
-        const sorted = stats.byStatus.get(status) ?? new SortedList<RunEntry>(byRun);
-        sorted.add(ofStatus);
-        stats.byStatus.set(status, sorted);
-      }
-      this.agentRuns.set(agent, stats);
+      stats.add(list);
     }
   }
 
@@ -243,10 +227,6 @@ export class Layer {
     }
     return cells;
   }
-}
-
-function emptyAgentRuns(): AgentRuns {
-  return { total: 0, completed: 0, failed: 0, postsGenerated: 0, postsPublished: 0, finished: 0, durationMs: 0, runs: new SortedList(byRun), byStatus: new Map<RunStatus, SortedList<RunEntry>>() };
 }
 
 function group<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
