@@ -33,7 +33,8 @@ export function startServer(name: string, command: string, args: string[], ready
         startupMs: performance.now() - started,
         stop: () =>
           new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
+            // Exited already (by itself, or by a signal: then exitCode stays null).
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once("exit", () => done());
             child.kill("SIGTERM");
           }),
