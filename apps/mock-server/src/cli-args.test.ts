@@ -13,11 +13,12 @@ describe("CLI arguments", () => {
     [["--now", "2026-03-01"], { now: Date.UTC(2026, 2, 1) }],
     [["--no-cors", "--spec", "x.yaml"], { cors: false, spec: "x.yaml" }],
     [["--cache", "0"], { cacheSize: 0 }],
+    [["--world-days", "30", "--world-scale", "0.5"], { worldDays: 30, worldScale: 0.5 }],
   ])("%j", (argv, expected) => {
     expect(parseCliArgs(argv)).toEqual({ ok: true, options: expected });
   });
 
-  it.each([[["--port", "x"]], [["--port", "70000"]], [["--fail-rate", "3"]], [["--delay", "a"]], [["--now", "soon"]], [["--wat"]], [["--seed"]], [["--cache", "-1"]]])(
+  it.each([[["--port", "x"]], [["--port", "70000"]], [["--fail-rate", "3"]], [["--delay", "a"]], [["--now", "soon"]], [["--wat"]], [["--seed"]], [["--cache", "-1"]], [["--world-days", "0"]], [["--world-days", "1.5"]], [["--world-scale", "0"]], [["--world-scale", "x"]]])(
     "rejects %j",
     (argv) => {
       expect(parseCliArgs(argv).ok).toBe(false);

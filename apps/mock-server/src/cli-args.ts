@@ -15,6 +15,8 @@ export const USAGE = `Usage: agent-analytics-mock [options]
       --now <date>      the mock's "today" (YYYY-MM-DD); the current UTC day by default
       --no-cors         do not send CORS headers
       --cache <n>       generated bodies kept for repeated requests (default 2000, 0 = off)
+      --world-days <n>  days of simulated history before today (default 90)
+      --world-scale <x> size of the simulated organisation: users and activity (default 1)
       --help            show this help`;
 
 export type CliParse = { ok: true; options: MockOptions & { spec?: string } } | { ok: false; message: string; help?: boolean };
@@ -32,6 +34,8 @@ const OPTIONS = {
   now: { type: "string" },
   "no-cors": { type: "boolean" },
   cache: { type: "string" },
+  "world-days": { type: "string" },
+  "world-scale": { type: "string" },
   help: { type: "boolean" },
 } as const;
 
@@ -85,6 +89,16 @@ export function parseCliArgs(argv: string[]): CliParse {
     const size = Number(values.cache);
     if (values.cache === "" || !Number.isInteger(size) || size < 0) return { ok: false, message: "--cache needs a count (0 turns it off)" };
     options.cacheSize = size;
+  }
+  if (values["world-days"] !== undefined) {
+    const days = Number(values["world-days"]);
+    if (!Number.isInteger(days) || days < 1 || days > 3660) return { ok: false, message: "--world-days needs a number of days (1 to 3660)" };
+    options.worldDays = days;
+  }
+  if (values["world-scale"] !== undefined) {
+    const scale = Number(values["world-scale"]);
+    if (!(scale > 0 && scale <= 100)) return { ok: false, message: "--world-scale needs a number above 0 (at most 100)" };
+    options.worldScale = scale;
   }
   if (values["no-cors"]) options.cors = false;
   return { ok: true, options };

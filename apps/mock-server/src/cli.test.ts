@@ -15,6 +15,28 @@ describe("agent-analytics-mock", () => {
     }
   });
 
+  it("prints the world it serves, who keys act for, and first requests whose ids exist", async () => {
+    const cli = await spawnServer(BIN, ["--port", "0", "--now", "2026-03-01", "--world-days", "30"]);
+    try {
+      // The banner ends with the agentos request.
+      await until(() => /metrics\?starting_date=\S+\n/.test(cli.output()));
+      const banner = cli.output();
+      expect(banner).toContain("agent_support (agent)");
+      expect(banner).toContain("team_research (team)");
+      expect(banner).toContain("workflow_digest (workflow)");
+      expect(banner).toMatch(/user_001, user_002/);
+      expect(banner).toMatch(/acts as user_002 \(member\); any other key as user_001 \(admin\)/);
+      const tries = [...banner.matchAll(/curl -H "Authorization: Bearer (\S+)" "?(http\S+?)"?$/gm)];
+      expect(tries.length).toBeGreaterThanOrEqual(6);
+      for (const [, key, url] of tries) {
+        const reply = await fetch(url!, { headers: { authorization: `Bearer ${key}` } });
+        expect(reply.status, url).toBe(200);
+      }
+    } finally {
+      await cli.stop();
+    }
+  });
+
   it("prints usage for --help and refuses unknown options", async () => {
     const help = await runCliToExit(BIN, ["--help"]);
     expect(help.code).toBe(0);
@@ -36,3 +58,11 @@ describe("agent-analytics-mock", () => {
     }
   });
 });
+
+async function until(done: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const started = Date.now();
+  while (!done()) {
+    if (Date.now() - started > timeoutMs) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -23,6 +23,8 @@ import { resolveOptions, type MockOptions, type ResolvedOptions } from "./option
 import { hashSeed, planResponses, solveBody, type ResponsePlan } from "./solver/index.js";
 import { indexExamples, type StaticExample } from "./static-examples.js";
 import { ResponseCache } from "./response-cache.js";
+import { controlRequest } from "./world/control.js";
+import { World, type Answer } from "./world/index.js";
 
 /**
  * The mock as a function from request to response, with everything derived from the contract
@@ -35,6 +37,8 @@ export class MockEngine {
   private readonly plans: Map<string, ResponsePlan>;
   private readonly examples: Map<string, StaticExample[]>;
   private readonly cache: ResponseCache;
+  /** The simulated organisation that answers the operations docs/semantics.md covers. */
+  readonly world: World;
 
   constructor(options: MockOptions = {}) {
     this.doc = options.document ?? mergedDocument;
@@ -44,6 +48,8 @@ export class MockEngine {
     this.plans = planResponses(this.doc);
     this.examples = indexExamples(this.doc, operations);
     this.cache = new ResponseCache(this.options.cacheSize);
+    const { seed, now, worldDays: days, worldScale: scale } = this.options;
+    this.world = new World({ seed, now, days, scale, document: this.doc });
   }
 
   /**
@@ -81,8 +87,11 @@ export class MockEngine {
    * The contract's request pipeline (route, credential, validate), with the mock's own controls
    * between its steps: `Prefer` (or its `__` query forms) once the operation is known, an error asked
    * for served before anything else is checked, and injected failures once the request is valid.
+   * The world's controls (`/__mock/...`) come first: no operation lives there.
    */
   private serve(request: MockRequest, cors: Record<string, string>): MockResponse {
+    const control = controlRequest(this.world, request);
+    if (control) return { status: control.status, headers: { ...cors, "content-type": control.contentType }, body: JSON.stringify(control.body), delayMs: 0 };
     const routed = this.pipeline.route(request.method, request.url);
     if (!routed.ok) return this.reply(routed.error, cors, 0);
     const { route } = routed;
@@ -143,6 +152,10 @@ export class MockEngine {
       const chosen = examples.find((e) => e.name === prefs.example) ?? examples[0]!;
       return { status, headers: { ...replyHeaders, "content-type": chosen.contentType }, body: chosen.body, delayMs };
     }
+    if (validated && this.world.answers(operation)) {
+      const answered = this.world.answer(validated);
+      if (!wantsGenerated(prefs, answered)) return this.fromWorld(validated, answered, cors, answered.kind === "ok" && answered.status === status ? replyHeaders : undefined, delayMs);
+    }
     const plan = this.plans.get(`${operation.operationId} ${status}`);
     if (status >= 400 || !plan || !validated) {
       const message = `mocked ${status} response for ${operation.operationId}`;
@@ -168,7 +181,30 @@ export class MockEngine {
     return { status, headers, body: text, delayMs };
   }
 
+  /**
+   * The world's answer: its body, or an error in the module's format. `declared` are the headers
+   * the contract derives from the request, when already computed for the answer's status.
+   */
+  private fromWorld(validated: ValidatedRequest, answered: Answer<unknown>, cors: Record<string, string>, declared: Record<string, string> | undefined, delayMs: number): MockResponse {
+    const { operation } = validated;
+    if (answered.kind === "not-found") return this.reply(this.pipeline.errorReply(operation, 404, answered.message), cors, delayMs);
+    if (answered.kind === "error") return this.reply(this.pipeline.errorReply(operation, answered.status, answered.message, answered.extra), cors, delayMs);
+    const headers: Record<string, string> = { ...(declared ?? cors), "content-type": "application/json" };
+    if (!declared) for (const header of declaredHeaders(this.doc, operation, answered.status, validated)) headers[header.name.toLowerCase()] = header.value;
+    return { status: answered.status, headers, body: answered.json ?? JSON.stringify(answered.body), delayMs };
+  }
+
   private reply(error: ErrorResponse & { headers?: Record<string, string> }, cors: Record<string, string>, delayMs: number): MockResponse {
     return { status: error.status, headers: { ...cors, ...error.headers, "content-type": error.contentType }, body: JSON.stringify(error.body), delayMs };
   }
+}
+
+/**
+ * Whether a request the world answered asks for the solver's body instead: a status the world's
+ * answer does not have (`Prefer: code=202`), or generated data (`code=200`, `dynamic=true`) where
+ * the world holds nothing.
+ */
+function wantsGenerated(prefs: MockPreferences, answered: Answer<unknown>): boolean {
+  if (answered.kind === "not-found") return prefs.code !== undefined || prefs.dynamic === true;
+  return answered.kind === "ok" && prefs.code !== undefined && prefs.code !== answered.status;
 }

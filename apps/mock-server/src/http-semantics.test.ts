@@ -57,7 +57,7 @@ describe("credentials", () => {
   });
 
   it.each<Record<string, string>>([{ authorization: "Bearer t" }, { "x-api-key": "k" }])("accepts either documented credential on agents: %j", async (headers) => {
-    expect((await call(mock.url, "/agents/a1/stats", { headers })).status).toBe(200);
+    expect((await call(mock.url, "/agents/agent_support/stats", { headers })).status).toBe(200);
   });
 });
 
@@ -90,7 +90,7 @@ describe("request validation in each module's format", () => {
 });
 
 describe("Prefer and its query forms", () => {
-  const runs = "/agents/a1/runs?limit=2";
+  const runs = "/agents/agent_support/runs?limit=2";
 
   it("code= picks a documented status and answers it in the module's format", async () => {
     const reply = await get(runs, { prefer: "code=404" });
@@ -132,12 +132,21 @@ describe("Prefer and its query forms", () => {
     expect(generated.json).toMatchObject({ data: { agentId: "a1" } });
   });
 
-  it("seed= changes the data, and the same seed repeats it", async () => {
-    const a = await get(runs, { prefer: "seed=1" });
-    const b = await get(runs, { prefer: "seed=2" });
-    const again = await get(runs, { prefer: "seed=1" });
+  it("seed= changes generated data, and the same seed repeats it", async () => {
+    // An agent the world does not hold, with generated data asked for: the solver answers.
+    const generated = "/agents/a1/runs?limit=2";
+    const a = await get(generated, { prefer: "dynamic=true, seed=1" });
+    const b = await get(generated, { prefer: "dynamic=true, seed=2" });
+    const again = await get(generated, { prefer: "dynamic=true, seed=1" });
+    expect(a.status).toBe(200);
     expect(a.text).not.toBe(b.text);
     expect(again.text).toBe(a.text);
+  });
+
+  it("seed= leaves the world's answers alone: the world is the server's seed", async () => {
+    const a = await get(runs, { prefer: "seed=1" });
+    expect((await get(runs, { prefer: "seed=2" })).text).toBe(a.text);
+    expect((await get(runs)).text).toBe(a.text);
   });
 
   it("delay= holds the answer back", async () => {

@@ -19,6 +19,10 @@ export interface MockOptions {
   cors?: boolean;
   /** Generated bodies kept for repeated requests (0 turns the cache off). */
   cacheSize?: number;
+  /** Days of simulated history before today (default 90). */
+  worldDays?: number;
+  /** Volume of the simulated organisation: users, conversations, scheduled work (default 1). */
+  worldScale?: number;
 }
 
 export interface ResolvedOptions {
@@ -31,6 +35,8 @@ export interface ResolvedOptions {
   now: number;
   cors: boolean;
   cacheSize: number;
+  worldDays: number;
+  worldScale: number;
 }
 
 export const DEFAULT_PORT = 4010;
@@ -48,5 +54,7 @@ export function resolveOptions(options: MockOptions): ResolvedOptions {
     now: options.now ?? Math.floor(Date.now() / DAY) * DAY,
     cors: options.cors ?? true,
     cacheSize: options.cacheSize ?? 2000,
+    worldDays: options.worldDays ?? 90,
+    worldScale: options.worldScale ?? 1,
   };
 }

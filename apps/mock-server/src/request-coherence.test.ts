@@ -18,20 +18,23 @@ describe("responses follow the request", () => {
   it.each([
     ["2026-02-01", "2026-02-07", 7],
     ["2026-02-01", "2026-02-01", 1],
-    ["2025-01-01", "2025-12-31", 365],
+    // The world's history starts 90 days before its today (2026-03-01): December 2025 on.
+    ["2025-01-01", "2025-12-31", 31],
     ["2026-02-02", "2026-02-01", 0],
-  ])("agentos /metrics %s..%s has one row per day: %i", async (from, to, rows) => {
+  ])("agentos /metrics %s..%s has one row per day with activity: %i", async (from, to, rows) => {
     const { body } = await get(`/metrics?starting_date=${from}&ending_date=${to}`);
     expect(body.metrics).toHaveLength(rows);
-    if (rows > 0) {
-      expect(body.metrics[0].date.slice(0, 10)).toBe(from);
-      expect(body.metrics.at(-1).date.slice(0, 10)).toBe(to);
-    }
+    const dates = body.metrics.map((m: Json) => m.date.slice(0, 10));
+    expect(dates).toEqual([...dates].sort());
+    expect(dates.every((d: string) => d >= from && d <= to)).toBe(true);
   });
 
-  it("agentos /metrics without a range shows the week up to the mock's today", async () => {
+  it("agentos /metrics without a range shows every day of the world's history", async () => {
     const { body } = await get("/metrics");
-    expect(body.metrics.map((m: Json) => m.date.slice(0, 10))).toEqual(["2026-02-22", "2026-02-23", "2026-02-24", "2026-02-25", "2026-02-26", "2026-02-27", "2026-02-28"]);
+    const dates = body.metrics.map((m: Json) => m.date.slice(0, 10));
+    expect(dates[0]).toBe("2025-12-01");
+    expect(dates.at(-1)).toBe("2026-02-28");
+    expect(body.updated_at).toBe("2026-03-01T00:00:00.000Z");
   });
 
   it.each([
@@ -55,31 +58,51 @@ describe("responses follow the request", () => {
     [100, 0],
     [10, 7],
   ])("agent runs page with limit %i offset %i agrees with its total", async (limit, offset) => {
-    const { body } = await get(`/agents/agent_9/runs?limit=${limit}&offset=${offset}`);
+    const { body } = await get(`/agents/agent_support/runs?limit=${limit}&offset=${offset}`);
     const { runs, total } = body.data;
+    expect(total).toBeGreaterThan(100);
     expect(runs.length).toBe(Math.max(0, Math.min(limit, total - offset)));
-    expect(runs.every((r: Json) => r.agentId === "agent_9")).toBe(true);
+    expect(runs.every((r: Json) => r.agentId === "agent_support")).toBe(true);
+  });
+
+  it("a run by id is the run the list shows", async () => {
+    const { body: list } = await get("/agents/team_sales/runs?limit=3&offset=10");
+    for (const run of list.data.runs) {
+      const { status, body } = await get(`/agents/team_sales/runs/${run.id}`);
+      expect(status).toBe(200);
+      expect(body.data).toEqual(run);
+    }
+    // Another agent's run is not found under this one.
+    expect((await get(`/agents/agent_support/runs/${list.data.runs[0].id}`)).status).toBe(404);
+  });
+
+  it("a dashboard range of thousands of years counts every conversation of the world", async () => {
+    // Long ranges visit the days that hold records, not every day of the range.
+    const { status, body } = await get("/api/dashboard/getStats?from=0001-01-01&to=9999-12-31&allInOrg=true");
+    expect(status).toBe(200);
+    expect(body.conversationCount).toBe(mock.engine.world.base.sessions.size);
+    expect(body.kbFileCount).toBe(mock.engine.world.base.kbFiles.size);
   });
 
   it("an offset past the total gives an empty page", async () => {
-    const { body } = await get("/agents/agent_9/runs?limit=10&offset=100000");
+    const { body } = await get("/agents/agent_support/runs?limit=10&offset=100000");
     expect(body.data.runs).toEqual([]);
   });
 
   it.each([
-    ["/agents/a/runs?status=failed", (b: Json) => b.data.runs.every((r: Json) => r.status === "failed" && r.completedAt !== null)],
-    ["/agents/a/runs?status=queued", (b: Json) => b.data.runs.every((r: Json) => r.status === "queued" && r.error === null)],
+    ["/agents/agent_support/runs?status=failed", (b: Json) => b.data.runs.every((r: Json) => r.status === "failed" && r.completedAt !== null)],
+    ["/agents/team_research/runs?status=completed", (b: Json) => b.data.runs.length > 0 && b.data.runs.every((r: Json) => r.status === "completed" && r.error === null)],
     [
-      "/analytics/events?startDate=2026-02-01&endDate=2026-02-02&eventType=tasksCompleted&assistant=agent_help&user=user_7&limit=30",
+      "/analytics/events?startDate=2026-02-02&endDate=2026-02-09&eventType=tasksCompleted&assistant=agent_support&user=user_002&limit=30",
       (b: Json) =>
+        b.data.events.length > 0 &&
         b.data.events.every(
-          (e: Json) => e.eventType === "tasksCompleted" && e.assistant === "agent_help" && e.user === "user_7" && e.timestamp.startsWith("2026-02-01"),
+          (e: Json) => e.eventType === "tasksCompleted" && e.assistant === "agent_support" && e.user === "user_002" && e.timestamp >= "2026-02-02" && e.timestamp < "2026-02-09",
         ) && b.data.limit === 30,
     ],
-    ["/api/dashboard/getStats?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&allInOrg=true&agentId=a&userId=u", (b: Json) => b.uniqueAgents <= 1 && b.uniqueUsers <= 1],
+    ["/api/dashboard/getStats?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&allInOrg=true&agentId=agent_support&userId=user_002", (b: Json) => b.conversationCount > 0 && b.uniqueAgents === 1 && b.uniqueUsers === 1],
     ["/analytics/overview?period=day", (b: Json) => b.data.period === "day" && Date.parse(b.data.endDate) - Date.parse(b.data.startDate) === 86_400_000],
     ["/analytics/rolling?window=30", (b: Json) => b.data.window === 30 && Date.parse(b.data.endDate) - Date.parse(b.data.startDate) === 30 * 86_400_000],
-    ["/agents/agent_x/runs/run_y", (b: Json) => b.data.id === "run_y" && b.data.agentId === "agent_x"],
   ])("%s reflects the request", async (path, holds) => {
     const { status, body } = await get(path);
     expect(status).toBe(200);
@@ -105,7 +128,7 @@ describe("responses follow the request", () => {
     ["/analytics/overview?assistant=a1", (b: Json) => b.data.events.total === b.data.events.incomingMessages + b.data.events.outgoingMessages + b.data.events.tasksInitiated + b.data.events.tasksCompleted],
     ["/analytics/assistants?startDate=2026-02-01&endDate=2026-03-01&assistant=a1", (b: Json) => b.data.every((a: Json) => a.assistant === "a1") && b.data.length <= 1],
     ["/analytics/snapshots?startDate=2026-02-01&endDate=2026-02-08&assistant=a1", (b: Json) => b.data.length === 7],
-    ["/api-proxy/agents/a1/stats", (b: Json) => b.data.agentId === "a1"],
+    ["/api-proxy/agents/agent_support/stats", (b: Json) => b.data.agentId === "agent_support" && b.data.totalRuns > 0],
   ])("%s is answered 2xx and follows the request", async (path, holds) => {
     const { status, body } = await get(path);
     expect(status).toBe(200);
@@ -120,8 +143,8 @@ describe("responses follow the request", () => {
   });
 
   it("answers a request under the agents base path with the same data as at the root", async () => {
-    const root = await get("/agents/a1/runs?limit=5");
-    const based = await get("/api-proxy/agents/a1/runs?limit=5");
+    const root = await get("/agents/agent_support/runs?limit=5");
+    const based = await get("/api-proxy/agents/agent_support/runs?limit=5");
     expect(based).toEqual(root);
   });
 

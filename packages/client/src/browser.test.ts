@@ -62,14 +62,14 @@ describe("in a browser", () => {
     const outcome = await tab.evaluate(async (baseUrl) => {
       const { createClient } = (window as unknown as { agentAnalytics: typeof import("./index.js") }).agentAnalytics;
       const client = createClient({ baseUrl, apiKey: "browser-key", retry: { jitter: false, baseDelayMs: 5 } });
-      const stats = await client.agents.getAgentStats({ agentId: "agent_1" });
+      const stats = await client.agents.getAgentStats({ agentId: "agent_support" });
       const denied = await createClient({ baseUrl }).analytics.getAnalyticsOverview();
-      const limited = await client.agents.getAgentStats({ agentId: "agent_1" }, { headers: { Prefer: "code=429" } });
+      const limited = await client.agents.getAgentStats({ agentId: "agent_support" }, { headers: { Prefer: "code=429" } });
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 50);
       const cancelled = await client.ingest.getIngestContext(undefined, { signal: controller.signal, headers: { Prefer: "delay=3000" } });
       let runs = 0;
-      for await (const page of client.agents.listAgentRuns.pages({ agentId: "agent_1", limit: 5 })) {
+      for await (const page of client.agents.listAgentRuns.pages({ agentId: "agent_support", limit: 5 })) {
         runs += page.items.length;
         if (page.offset >= 10) break;
       }
@@ -90,7 +90,7 @@ describe("in a browser", () => {
     }, mock.url);
 
     expect(outcome).toEqual({
-      agentId: "agent_1",
+      agentId: "agent_support",
       denied: [401, "unauthorized"],
       limited: ["api", 3],
       cancelled: "cancelled",

@@ -52,20 +52,28 @@ describe.runIf(process.env.DATABASE_URL)("with DATABASE_URL", () => {
 });
 
 /**
- * The mock keeps no state: it accepts any key and knows every id, so the requirements that need
- * stored keys or records cannot hold there; the figures need ingest, which is not claimed.
+ * The mock answers from its simulated organisation and keeps what each key ingests, so it claims
+ * every class, exact figures and isolation included. It accepts every key (each its own
+ * organisation), so the one check it cannot pass is that an unknown key is refused.
  */
-const NEEDS_STORED_DATA = new Set(["auth-wrong", "not-found"]);
+function mockSuite(role: "admin" | "member") {
+  describeConformance(`mock server, ${role} keys: every class, isolation included`, {
+    async setup() {
+      const server = await startServer(MOCK_SERVER, ["--port", "0"]);
+      // A key that says "member" acts as a member of its organisation (apps/mock-server README).
+      return { baseUrl: server.url, token: `conformance-${role}-a`, tokenB: `conformance-${role}-b`, teardown: server.stop };
+    },
+    expected({ check, claimed }) {
+      if (!claimed) return "skip";
+      return check === "auth-wrong" ? "fail" : "pass";
+    },
+    checkRun(result) {
+      expect(result.classes.every((c) => c.claimed)).toBe(true);
+      expect(result.classes.flatMap((c) => c.requirements).filter((r) => r.status === "skip")).toEqual([]);
+    },
+  });
+}
 
-
-describeConformance("mock server (stateless): agents, agentos, dashboard, analytics", {
-  async setup() {
-    const server = await startServer(MOCK_SERVER, ["--port", "0"]);
-    const classes = ["agents", "agentos", "dashboard", "analytics"];
-    return { baseUrl: server.url, token: "any-key", classes, agentId: "agent_mock", runId: "run_mock", teardown: server.stop };
-  },
-  expected({ check, claimed }) {
-    if (!claimed || check === "figures") return "skip";
-    return NEEDS_STORED_DATA.has(check) ? "fail" : "pass";
-  },
-});
+mockSuite("admin");
+// A member sees only their own conversations and is refused allInOrg (403).
+mockSuite("member");

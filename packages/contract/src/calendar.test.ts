@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addPeriods, isoWeekKey, periodLabel, startOfPeriod } from "./calendar.js";
+import { addPeriods, isoWeekKey, periodBuckets, periodLabel, startOfPeriod } from "./calendar.js";
+import { rate4, roundDiv } from "./rounding.js";
 
 const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -51,5 +52,39 @@ describe("calendar periods", () => {
   ])("%s is in %s", (day, key) => {
     expect(isoWeekKey(at(`${day}T12:00:00Z`))).toBe(key);
     expect(isoWeekKey(at(`${day}T00:00:00Z`))).toBe(key);
+  });
+
+  it("cuts a range into the periods it touches, each clipped to the range", () => {
+    const range = periodBuckets("week", at("2026-02-25T12:00:00Z"), at("2026-03-03T00:00:00Z"));
+    expect(range.map((b) => [b.key, iso(b.start), iso(b.end)])).toEqual([
+      ["2026-W09", "2026-02-25T12:00:00.000Z", "2026-03-02T00:00:00.000Z"],
+      ["2026-W10", "2026-03-02T00:00:00.000Z", "2026-03-03T00:00:00.000Z"],
+    ]);
+    expect(periodBuckets("month", at("2026-01-31T00:00:00Z"), at("2026-03-01T00:00:00Z")).map((b) => b.key)).toEqual(["2026-01", "2026-02"]);
+    expect(periodBuckets("day", at("2026-02-25T00:00:00Z"), at("2026-02-25T00:00:00Z"))).toEqual([]);
+  });
+});
+
+describe("rounding of docs/semantics.md", () => {
+  it.each([
+    [5, 2, 3],
+    [7, 2, 4],
+    [1, 3, 0],
+    [2, 3, 1],
+    [0, 9, 0],
+  ])("roundDiv(%i, %i) is %i (halves away from zero)", (a, b, expected) => {
+    expect(roundDiv(a, b)).toBe(expected);
+  });
+
+  it.each([
+    [1, 3, 0.3333],
+    [2, 3, 0.6667],
+    [1, 20000, 0.0001],
+    [1, 40000, 0],
+    [3, 80000, 0],
+    [5, 0, 0],
+    [7, 7, 1],
+  ])("rate4(%i, %i) is %d", (a, b, expected) => {
+    expect(rate4(a, b)).toBe(expected);
   });
 });

@@ -53,6 +53,25 @@ export function periodLabel(ms: number, unit: CalendarUnit): string {
   return iso.slice(0, length);
 }
 
+/** One period of a range: its label, and its part of the range `[start, end)`. */
+export interface PeriodBucket {
+  key: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * One bucket per period that `[start, end)` touches, each clipped to the range, ascending, keyed by
+ * its label (`2026-02-22`, `2026-W09`, `2026-02`): the buckets of a series over a range.
+ */
+export function periodBuckets(unit: CalendarUnit, start: number, end: number): PeriodBucket[] {
+  const out: PeriodBucket[] = [];
+  for (let p = startOfPeriod(start, unit); p < end; p = addPeriods(p, unit, 1)) {
+    out.push({ key: periodLabel(p, unit), start: Math.max(p, start), end: Math.min(addPeriods(p, unit, 1), end) });
+  }
+  return out;
+}
+
 /** The ISO week (`2026-W09`) containing `ms`, with the ISO week-numbering year: that of its Thursday. */
 export function isoWeekKey(ms: number): string {
   const day = Math.floor(ms / DAY_MS);

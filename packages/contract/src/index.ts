@@ -14,5 +14,6 @@ export * from "./refs.js";
 export * from "./request.js";
 export * from "./response-check.js";
 export * from "./response-headers.js";
+export * from "./rounding.js";
 export * from "./security.js";
 export * from "./validator.js";

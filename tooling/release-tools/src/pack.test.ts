@@ -95,7 +95,8 @@ describe("published packages", () => {
     afterAll(() => mock?.stop());
 
     it("runs and reaches the workspace kit's verdict on every requirement", () => {
-      const args = ["--base-url", mock!.url, "--token", "any-key", "--classes", "agents,agentos,dashboard,analytics", "--agent-id", "agent_mock", "--run-id", "run_mock"];
+      // The mock keeps what the kit ingests: every class but isolation (one key) is claimed.
+      const args = ["--base-url", mock!.url, "--token", "any-key", "--classes", "agents,agentos,dashboard,analytics,ingest"];
       // Offline: npx must find the installed bin, never fetch one.
       const packed = spawnSync("npx", ["@agent-analytics/conformance", ...args, "--report-json", "packed.json"], { cwd: consumer, env: npmEnvironment({ npm_config_offline: "true" }), encoding: "utf8" });
       const workspace = spawnSync(process.execPath, [join(root, "packages/conformance/bin/agent-analytics-conformance.js"), ...args, "--report-json", join(work, "workspace.json")], { encoding: "utf8" });

@@ -1,8 +1,8 @@
+import { periodBuckets, rate4 } from "@agent-analytics/contract";
 import type { AnalyticsBucket, AnalyticsEventCounts } from "@agent-analytics/types";
 import type { Handlers } from "../http/context.js";
 import { eventPage, windowFigures, type WindowFigures } from "../queries/analytics.js";
-import { buckets } from "../queries/buckets.js";
-import { ceilDay, DAY_MS, dayString, isoMs, parseDateParam, rate4, todayMidnight } from "../queries/time.js";
+import { ceilDay, DAY_MS, dayString, isoMs, parseDateParam, todayMidnight } from "../queries/time.js";
 
 const PERIOD_DAYS = { day: 1, week: 7, month: 30 } as const;
 
@@ -39,7 +39,7 @@ export const analyticsHandlers = {
     const [start, end] = range(q);
     const figures = await windowFigures(db, auth.organizationId, start, end, { by: "period", period: q.period }, { assistant: q.assistant });
     const byKey = new Map(figures.map((f) => [f.key, f]));
-    const data: AnalyticsBucket[] = buckets(q.period, start, end).map((b) => {
+    const data: AnalyticsBucket[] = periodBuckets(q.period, start, end).map((b) => {
       const f = byKey.get(b.key) ?? EMPTY;
       return {
         period: q.period, periodKey: b.key, startDate: isoMs(b.start), endDate: isoMs(b.end), activeUsers: f.activeUsers,

@@ -1,12 +1,11 @@
 import type { IngestBatch } from "@agent-analytics/types";
 import type { Queryable } from "../storage/engine.js";
-import type { RecordError } from "./ingest.js";
-import { normalizeRecords, type RecordType } from "@agent-analytics/contract";
+import { normalizeRecords, referenceErrors, type BrokenReference, type RecordType } from "@agent-analytics/contract";
 import type { Agent, Canonical } from "./records.js";
 import type { SessionInfo } from "./store.js";
 
 export interface Resolution {
-  errors: RecordError[];
+  errors: BrokenReference[];
   /** Agent and user of every session a batch record refers to. */
   sessions: Map<string, SessionInfo>;
   /** Kind of every agent a batch session or run refers to. */
@@ -14,9 +13,8 @@ export interface Resolution {
 }
 
 /**
- * Checks the references of the module description: each must resolve to a record of the batch or
- * one stored earlier by the same organisation, and a run's session must be of the run's agent, a
- * feedback's message of the feedback's session.
+ * Looks up what the batch's references name (in the batch, or stored earlier by the same
+ * organisation) and checks them by the module's rules (the contract's `referenceErrors`).
  */
 export async function resolveReferences(
   db: Queryable,
@@ -56,31 +54,11 @@ export async function resolveReferences(
   const messageSession = new Map<string, string>([...inBatch.messages.values()].map((m) => [m.id, m.sessionId]));
   for (const row of messageRows) messageSession.set(row.id, row.session_id);
 
-  const errors: RecordError[] = [];
-  const fail = (recordType: RecordType, index: number, id: string, reason: string) => errors.push({ recordType, index, id, reason });
-  sessions.forEach((s, i) => {
-    if (!agentKinds.has(s.agentId)) fail("sessions", i, s.id, `agentId ${s.agentId} does not exist.`);
-    if (s.userId !== null && !users.has(s.userId)) fail("sessions", i, s.id, `userId ${s.userId} does not exist.`);
-  });
-  runs.forEach((r, i) => {
-    if (!agentKinds.has(r.agentId)) fail("runs", i, r.id, `agentId ${r.agentId} does not exist.`);
-    if (r.userId !== null && !users.has(r.userId)) fail("runs", i, r.id, `userId ${r.userId} does not exist.`);
-    if (r.sessionId !== null) {
-      const s = sessionInfo.get(r.sessionId);
-      if (!s) fail("runs", i, r.id, `sessionId ${r.sessionId} does not exist.`);
-      else if (s.agentId !== r.agentId) fail("runs", i, r.id, `session ${r.sessionId} belongs to agent ${s.agentId}, not ${r.agentId}.`);
-    }
-  });
-  messages.forEach((m, i) => {
-    if (!sessionInfo.has(m.sessionId)) fail("messages", i, m.id, `sessionId ${m.sessionId} does not exist.`);
-  });
-  feedback.forEach((f, i) => {
-    if (!sessionInfo.has(f.sessionId)) fail("feedback", i, f.id, `sessionId ${f.sessionId} does not exist.`);
-    if (f.messageId !== null) {
-      const owner = messageSession.get(f.messageId);
-      if (owner === undefined) fail("feedback", i, f.id, `messageId ${f.messageId} does not exist.`);
-      else if (owner !== f.sessionId) fail("feedback", i, f.id, `message ${f.messageId} belongs to session ${owner}, not ${f.sessionId}.`);
-    }
+  const errors = referenceErrors({ sessions, runs, messages, feedback }, {
+    agentExists: (id) => agentKinds.has(id),
+    userExists: (id) => users.has(id),
+    sessionAgent: (id) => sessionInfo.get(id)?.agentId,
+    messageSession: (id) => messageSession.get(id),
   });
   return { errors, sessions: sessionInfo, agentKinds };
 }

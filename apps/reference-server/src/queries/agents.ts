@@ -1,6 +1,6 @@
 import type { AgentRun, AgentStats } from "@agent-analytics/types";
 import type { Queryable } from "../storage/engine.js";
-import { roundDiv } from "./time.js";
+import { roundDiv } from "@agent-analytics/contract";
 
 export async function agentExists(db: Queryable, orgId: string, agentId: string): Promise<boolean> {
   return (await db.query("SELECT 1 FROM agents WHERE org_id = $1 AND id = $2", [orgId, agentId])).length > 0;

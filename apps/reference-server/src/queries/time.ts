@@ -36,16 +36,6 @@ export function parseDateParam(value: string): number {
   return isCalendarDate(value) ? Date.parse(`${value}T00:00:00Z`) : Date.parse(value);
 }
 
-/** `Math.round(a / b)` with halves away from zero, exact for integers (a, b >= 0, b > 0). */
-export function roundDiv(a: number, b: number): number {
-  return Math.floor((2 * a + b) / (2 * b));
-}
-
-/** a / b rounded to 4 decimals (halves away from zero), 0 when b is 0. */
-export function rate4(a: number, b: number): number {
-  return b === 0 ? 0 : roundDiv(a * 10_000, b) / 10_000;
-}
-
 /**
  * The whole ISO weeks (Monday to Monday) inside the whole days `[fullFrom, fullTo)` (`YYYY-MM-DD`),
  * as `[weeksFrom, weeksTo)`; both equal `fullTo` when there is none.

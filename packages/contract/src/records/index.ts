@@ -1,2 +1,3 @@
 export * from "./normalize.js";
 export * from "./records.js";
+export * from "./references.js";

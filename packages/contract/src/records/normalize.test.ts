@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentKey, emptyRecords, mergeRecords, normalizeBatch, normalizeRecord } from "./normalize.js";
+import { contentKey, emptyRecords, epochMs, mergeRecords, normalizeBatch, normalizeRecord } from "./normalize.js";
 import { isRecordType, RECORD_TYPES } from "./records.js";
 
 describe("normalizeRecord: the defaults of docs/semantics.md", () => {
@@ -33,6 +33,16 @@ describe("normalizeRecord: the defaults of docs/semantics.md", () => {
     const u1 = normalizeRecord.users({ id: "u", metadata: { x: "1", y: "2" } });
     const u2 = normalizeRecord.users({ id: "u", metadata: { y: "2", x: "1" } });
     expect(contentKey(u1)).toBe(contentKey(u2));
+  });
+
+  it.each([
+    ["2016-12-31T23:59:60Z", "2017-01-01T00:00:00.000Z"],
+    ["2016-12-31T23:59:60.25Z", "2017-01-01T00:00:00.250Z"],
+    ["2017-01-01T01:59:60+02:00", "2017-01-01T00:00:00.000Z"],
+    ["2026-02-22T08:00:00.1234Z", "2026-02-22T08:00:00.123Z"],
+  ])("writes %s, which the ingest schema accepts, as the instant %s", (timestamp, expected) => {
+    expect(normalizeRecord.kbFiles({ id: "k", knowledgeBaseId: "kb", processedAt: timestamp }).processedAt).toBe(expected);
+    expect(epochMs(timestamp)).toBe(Date.parse(expected));
   });
 
   it("normalizes a whole batch, every type present, and merges record sets", () => {

@@ -2,12 +2,18 @@ import { RECORD_TYPES, type CanonicalRecord, type IngestBatch, type IngestRecord
 
 /** A timestamp as the instant it names, written in UTC with milliseconds (`...T08:00:00.000Z`). */
 export function canonicalInstant(timestamp: string): string {
-  return new Date(timestamp).toISOString();
+  return new Date(epochMs(timestamp)).toISOString();
 }
 
-/** Milliseconds since the epoch of a timestamp (canonical or not). */
+/**
+ * Milliseconds since the epoch of a timestamp (canonical or not). A leap second (`23:59:60`), which
+ * RFC 3339 date-times admit and `Date.parse` does not, is the instant after second 59.
+ */
 export function epochMs(timestamp: string): number {
-  return Date.parse(timestamp);
+  const ms = Date.parse(timestamp);
+  if (!Number.isNaN(ms)) return ms;
+  const leap = /^(.*T\d{2}:\d{2}:)60(.*)$/i.exec(timestamp);
+  return leap ? Date.parse(`${leap[1]}59${leap[2]}`) + 1000 : ms;
 }
 
 const instantOrNull = (timestamp: string | null | undefined) => (timestamp == null ? null : canonicalInstant(timestamp));
