@@ -13,6 +13,8 @@ try {
   const config = (await response.json()) as DashboardConfig;
   const defaults = defaultSettings(config, location.origin);
   const settings = loadSettings(defaults, localStorage, new URLSearchParams(location.search));
+  // The static "loading" line is replaced, not kept beside the app (render appends to what is there).
+  root.textContent = "";
   render(
     <SessionContext.Provider value={createSession(config, settings)}>
       <App defaults={defaults} />
