@@ -77,6 +77,7 @@ describe("states a user understands", () => {
     const { page } = await openPage(browser);
     await page.goto(`${dashboard.url}/#/settings`);
     await page.fill('input[name="apiKey"]', "mock_member_key");
+    await screenshot(page, "settings");
     await page.getByRole("button", { name: "Save and reload" }).click();
     await page.waitForSelector("text=(member)");
     await page.goto(`${dashboard.url}/#/overview`);
