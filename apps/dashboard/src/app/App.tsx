@@ -2,7 +2,7 @@ import { Nav, VIEWS, type ViewPath } from "./components/Nav.js";
 import { RangePicker } from "./components/RangePicker.js";
 import { rangeFrom } from "./range.js";
 import { useRoute } from "./route.js";
-import { useSession } from "./session.js";
+import { useConnection } from "./connection.js";
 import type { Settings } from "./settings.js";
 import { useResult } from "./use-result.js";
 import { AgentDetail } from "./views/AgentDetail.js";
@@ -16,7 +16,7 @@ import { Trends } from "./views/Trends.js";
 
 /** The page: who the key is, the views, the range they share, and the view the URL names. */
 export function App({ defaults }: { defaults: Settings }) {
-  const { client, config, settings } = useSession();
+  const { client, config, settings } = useConnection();
   const route = useRoute();
   const range = rangeFrom(route.params);
   // Who the key acts for decides the default scope of the figures; the views do not wait for it.

@@ -1,7 +1,7 @@
 import { render } from "preact";
 import { App } from "./App.js";
 import type { DashboardConfig } from "./config-shape.js";
-import { createSession, SessionContext } from "./session.js";
+import { createConnection, ConnectionContext } from "./connection.js";
 import { defaultSettings, loadSettings } from "./settings.js";
 import "./styles.css";
 
@@ -16,9 +16,9 @@ try {
   // The static "loading" line is replaced, not kept beside the app (render appends to what is there).
   root.textContent = "";
   render(
-    <SessionContext.Provider value={createSession(config, settings)}>
+    <ConnectionContext.Provider value={createConnection(config, settings)}>
       <App defaults={defaults} />
-    </SessionContext.Provider>,
+    </ConnectionContext.Provider>,
     root,
   );
 } catch (error) {

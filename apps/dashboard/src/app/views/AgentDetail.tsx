@@ -4,7 +4,7 @@ import { Show } from "../components/Status.js";
 import { formatCount, formatDuration, formatInstant } from "../format.js";
 import { AGENT_STATS_LABELS } from "../labels.js";
 import { href, navigate, withParams, type Route } from "../route.js";
-import { useSession } from "../session.js";
+import { useConnection } from "../connection.js";
 import { useResult } from "../use-result.js";
 
 type RunStatus = components["schemas"]["AgentRunStatus"];
@@ -16,7 +16,7 @@ const duration = (run: { startedAt: string; completedAt: string | null }) =>
 
 /** One agent: its lifetime stats, and its runs a page at a time (newest first), by status. */
 export function AgentDetail({ route, agentId }: { route: Route; agentId: string }) {
-  const { client } = useSession();
+  const { client } = useConnection();
   const offset = Math.max(0, Math.floor(Number(route.params.get("offset")) || 0));
   const statusParam = route.params.get("status") as RunStatus | null;
   const status = statusParam && STATUSES.includes(statusParam) ? statusParam : undefined;

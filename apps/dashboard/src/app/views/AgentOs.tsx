@@ -6,7 +6,7 @@ import { Show } from "../components/Status.js";
 import { fillDays } from "../fill-days.js";
 import { AGENTOS_KINDS, TOKEN_LABELS } from "../labels.js";
 import { agentOsWindow, daysOf, type DayRange } from "../range.js";
-import { useSession } from "../session.js";
+import { useConnection } from "../connection.js";
 import { useResult } from "../use-result.js";
 import { RefreshPanel } from "./RefreshPanel.js";
 
@@ -30,7 +30,7 @@ export function modelMix(rows: readonly Row[]): Bar[] {
 
 /** AgentOS's per-day metrics over the range: sessions and runs by kind, tokens, model mix; and its refresh. */
 export function AgentOs({ range }: { range: DayRange }) {
-  const { client } = useSession();
+  const { client } = useConnection();
   const query = agentOsWindow(range);
   const metrics = useResult(JSON.stringify(query), (signal) => client.agentos.get_metrics(query, { signal }));
 

@@ -4,7 +4,7 @@ import { formatCount, formatDuration } from "../format.js";
 import { AGENT_STATS_LABELS } from "../labels.js";
 import { analyticsWindow, type DayRange } from "../range.js";
 import { href, navigate, type Route } from "../route.js";
-import { useSession } from "../session.js";
+import { useConnection } from "../connection.js";
 import { all, useResult } from "../use-result.js";
 
 type Activity = SuccessData<"getAnalyticsAssistants">["data"][number];
@@ -16,7 +16,7 @@ const COLUMNS = Object.keys(AGENT_STATS_LABELS) as (keyof typeof AGENT_STATS_LAB
  * agents: the analytics assistants of the range name them, and any other agent opens by its id.
  */
 export function Agents({ route, range }: { route: Route; range: DayRange }) {
-  const { client } = useSession();
+  const { client } = useConnection();
   const window = analyticsWindow(range);
   const agents = useResult(JSON.stringify(window), async (signal) => {
     const activity = await client.analytics.getAnalyticsAssistants(window, { signal });

@@ -6,7 +6,7 @@ import { formatCount } from "../format.js";
 import { DASHBOARD_LABELS } from "../labels.js";
 import { dashboardWindow, type DayRange } from "../range.js";
 import { navigate, withParams, type Route } from "../route.js";
-import { useSession } from "../session.js";
+import { useConnection } from "../connection.js";
 import { useResult } from "../use-result.js";
 import { OverviewFilters, filtersFrom } from "./OverviewFilters.js";
 
@@ -23,7 +23,7 @@ const isEmpty = (s: Stats) => s.conversationCount === 0 && s.messageCount === 0 
 
 /** The organisation's figures for the range (the dashboard module's getStats), with its filters. */
 export function Overview({ route, range, role }: { route: Route; range: DayRange; role: string | undefined }) {
-  const { client } = useSession();
+  const { client } = useConnection();
   const filters = filtersFrom(route.params, role);
   const query = { ...dashboardWindow(range), ...filters };
   const stats = useResult(JSON.stringify(query), (signal) => client.dashboard.getDashboardStats(query, { signal }));

@@ -3,7 +3,7 @@ import { Show } from "../components/Status.js";
 import { formatCount, formatRate } from "../format.js";
 import { EVENT_LABELS } from "../labels.js";
 import { analyticsWindow, type DayRange } from "../range.js";
-import { useSession } from "../session.js";
+import { useConnection } from "../connection.js";
 import { useResult } from "../use-result.js";
 
 export const TOP_USERS = 10;
@@ -19,7 +19,7 @@ const cell = (field: string, value: number, format = formatCount) => (
 
 /** The most active users and every assistant of the range (analytics users/top and assistants). */
 export function People({ range }: { range: DayRange }) {
-  const { client } = useSession();
+  const { client } = useConnection();
   const window = analyticsWindow(range);
   const key = JSON.stringify(window);
   const users = useResult(key, (signal) => client.analytics.getAnalyticsTopUsers({ ...window, limit: TOP_USERS }, { signal }));

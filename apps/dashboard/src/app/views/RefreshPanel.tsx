@@ -2,7 +2,7 @@ import type { SuccessData } from "@agent-analytics/client";
 import { useEffect, useState } from "preact/hooks";
 import { describeError } from "../error-message.js";
 import { formatInstant } from "../format.js";
-import { useSession } from "../session.js";
+import { useConnection } from "../connection.js";
 
 type RefreshStatus = SuccessData<"get_metrics_refresh_status">;
 type Phase = { kind: "idle" } | { kind: "starting" } | { kind: "polling"; started: string } | { kind: "failed"; message: string };
@@ -13,7 +13,7 @@ const POLL_MS = 1000;
  * fails; the metrics reload when it completes.
  */
 export function RefreshPanel({ onCompleted }: { onCompleted: () => void }) {
-  const { client } = useSession();
+  const { client } = useConnection();
   const [status, setStatus] = useState<RefreshStatus | undefined>();
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
 

@@ -1,12 +1,12 @@
 import { Show } from "../components/Status.js";
 import { formatCount, formatDuration, formatInstant } from "../format.js";
 import { href, withParams, type Route } from "../route.js";
-import { useSession } from "../session.js";
+import { useConnection } from "../connection.js";
 import { useResult } from "../use-result.js";
 
 /** One run of one agent, every field of it. */
 export function RunDetail({ route, agentId, runId }: { route: Route; agentId: string; runId: string }) {
-  const { client } = useSession();
+  const { client } = useConnection();
   const run = useResult(`${agentId}/${runId}`, (signal) => client.agents.getAgentRun({ agentId, runId }, { signal }));
   return (
     <section aria-labelledby="run-title">

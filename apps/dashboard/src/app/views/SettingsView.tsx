@@ -1,9 +1,9 @@
 import { saveSettings, type Settings } from "../settings.js";
-import { useSession } from "../session.js";
+import { useConnection } from "../connection.js";
 
 /** Which server and key the dashboard uses, and the mock's Prefer controls; kept in this browser. */
 export function SettingsView({ defaults }: { defaults: Settings }) {
-  const { settings, config } = useSession();
+  const { settings, config } = useConnection();
   const submit = (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);

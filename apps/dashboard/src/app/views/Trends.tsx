@@ -7,7 +7,7 @@ import { formatRate } from "../format.js";
 import { EVENT_LABELS } from "../labels.js";
 import { analyticsWindow, type DayRange } from "../range.js";
 import { navigate, withParams, type Route } from "../route.js";
-import { useSession } from "../session.js";
+import { useConnection } from "../connection.js";
 import { useResult } from "../use-result.js";
 
 type Period = components["schemas"]["AnalyticsPeriod"];
@@ -19,7 +19,7 @@ const eventTotal = (b: Buckets[number]) => b.incomingMessages + b.outgoingMessag
 
 /** Activity per day, week or month of the range (analytics metrics), and the rolling window. */
 export function Trends({ route, range }: { route: Route; range: DayRange }) {
-  const { client } = useSession();
+  const { client } = useConnection();
   const period = (PERIODS as string[]).includes(route.params.get("period") ?? "") ? (route.params.get("period") as Period) : "day";
   const window = WINDOWS.includes(Number(route.params.get("window"))) ? Number(route.params.get("window")) : 7;
   const query = { period, ...analyticsWindow(range) };

@@ -5,7 +5,7 @@ import type { DashboardConfig } from "./config-shape.js";
 import type { Settings } from "./settings.js";
 
 /** What every view needs: the client, made once from the settings, and where it points. */
-export interface Session {
+export interface Connection {
   client: AgentAnalyticsClient;
   settings: Settings;
   config: DashboardConfig;
@@ -15,7 +15,7 @@ export interface Session {
  * A waiting user is better served by an error that says when to try again than by a long spinner:
  * one retry of a 429 or 503, within 3 s of waiting, then the error (with the server's Retry-After).
  */
-export function createSession(config: DashboardConfig, settings: Settings): Session {
+export function createConnection(config: DashboardConfig, settings: Settings): Connection {
   const client = createClient({
     baseUrl: settings.baseUrl,
     apiKey: settings.apiKey || undefined,
@@ -25,10 +25,10 @@ export function createSession(config: DashboardConfig, settings: Settings): Sess
   return { client, settings, config };
 }
 
-export const SessionContext = createContext<Session | null>(null);
+export const ConnectionContext = createContext<Connection | null>(null);
 
-export function useSession(): Session {
-  const session = useContext(SessionContext);
-  if (!session) throw new Error("useSession outside the dashboard's SessionContext");
-  return session;
+export function useConnection(): Connection {
+  const connection = useContext(ConnectionContext);
+  if (!connection) throw new Error("useConnection outside the dashboard's ConnectionContext");
+  return connection;
 }
