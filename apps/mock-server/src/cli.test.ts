@@ -56,7 +56,7 @@ describe("agent-analytics-mock", () => {
     } finally {
       await first.stop();
     }
-  });
+  }, 30_000); // two mock processes each build their world before the second one fails
 });
 
 async function until(done: () => boolean, timeoutMs = 5_000): Promise<void> {
