@@ -19,6 +19,7 @@ import { corsHeaders } from "./http/cors.js";
 import { isControlParameter, parsePreferHeader, parsePreferQuery, type MockPreferences } from "./http/prefer.js";
 import { bodyText, normalizedQuery, type MockRequest, type MockResponse } from "./http/request-parts.js";
 import { pickDelay, pickFailure } from "./faults.js";
+import { reasonOf } from "./log/request-log.js";
 import { resolveOptions, type MockOptions, type ResolvedOptions } from "./options.js";
 import { hashSeed, planResponses, solveBody, type ResponsePlan } from "./solver/index.js";
 import { indexExamples, type StaticExample } from "./static-examples.js";
@@ -195,7 +196,8 @@ export class MockEngine {
   }
 
   private reply(error: ErrorResponse & { headers?: Record<string, string> }, cors: Record<string, string>, delayMs: number): MockResponse {
-    return { status: error.status, headers: { ...cors, ...error.headers, "content-type": error.contentType }, body: JSON.stringify(error.body), delayMs };
+    const reason = reasonOf(error.status, error.body);
+    return { status: error.status, headers: { ...cors, ...error.headers, "content-type": error.contentType }, body: JSON.stringify(error.body), delayMs, ...(reason === undefined ? {} : { reason }) };
   }
 }
 
