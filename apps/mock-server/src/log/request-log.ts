@@ -100,5 +100,7 @@ export function reasonOf(status: number, body: unknown): string | undefined {
   if (status < 400 || status >= 500 || typeof body !== "object" || body === null) return undefined;
   const record = body as Record<string, unknown>;
   for (const key of ["detail", "message", "error", "title"]) if (typeof record[key] === "string") return record[key];
-  return undefined;
+  // AGNT's errors nest it: `{ success: false, error: { code, message } }`.
+  const nested = record.error as Record<string, unknown> | undefined;
+  return typeof nested === "object" && nested !== null && typeof nested.message === "string" ? nested.message : undefined;
 }
