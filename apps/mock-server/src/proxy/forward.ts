@@ -1,5 +1,6 @@
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import type { UpstreamResponse } from "./check-exchange.js";
 
 /** Headers of one connection (RFC 9110 7.6.1), never forwarded; `host` is the upstream's own. */
@@ -55,5 +56,19 @@ export class Upstream {
 
   close(): void {
     this.agent.destroy();
+  }
+}
+
+const DECODERS: Record<string, (bytes: Buffer) => Buffer> = { gzip: gunzipSync, "x-gzip": gunzipSync, deflate: inflateSync, br: brotliDecompressSync };
+
+/** The answer as the checks read it: a compressed body decoded (it is passed on as it came). */
+export function decodedForChecks(answer: UpstreamResponse): UpstreamResponse {
+  const encoding = answer.headers["content-encoding"]?.trim().toLowerCase();
+  const decode = encoding ? DECODERS[encoding] : undefined;
+  if (!decode || answer.body.length === 0) return answer;
+  try {
+    return { ...answer, body: decode(answer.body) };
+  } catch {
+    return answer;
   }
 }

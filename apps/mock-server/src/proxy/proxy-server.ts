@@ -5,7 +5,7 @@ import { createPipeline, document as mergedDocument, parseTarget, problem, readB
 import { corsHeaders, isPreflight, preflightHeaders } from "../http/cors.js";
 import { reasonOf, RequestLog } from "../log/request-log.js";
 import { checkExchange } from "./check-exchange.js";
-import { Upstream, type Forwarded } from "./forward.js";
+import { decodedForChecks, Upstream, type Forwarded } from "./forward.js";
 import { ProxyReport } from "./proxy-report.js";
 import { judgeRequest } from "./request-verdict.js";
 import { VIOLATIONS_HEADER, violationProblem, violationsHeader } from "./violation-reply.js";
@@ -69,7 +69,7 @@ export async function startProxyServer(options: ProxyOptions): Promise<RunningPr
       log.request({ method, path, status: 502, ms: performance.now() - started });
       return reply(res, 502, { ...own, "content-type": failure.contentType }, JSON.stringify(failure.body));
     }
-    const violations = checkExchange(doc, pipeline.validator, verdict, answer, { bodyless: method.toUpperCase() === "HEAD" });
+    const violations = checkExchange(doc, pipeline.validator, verdict, decodedForChecks(answer), { bodyless: method.toUpperCase() === "HEAD" });
     for (const violation of violations) log.violation(violation);
     report.record(method, path, answer.status, violations);
     if (violations.length > 0 && options.errors) {
