@@ -71,7 +71,8 @@ async function main() {
       { name: "agent-analytics-mock proxy", url: ours.url },
       { name: "prism proxy", url: prism.url },
     ];
-    for (const target of targets) await round(target, requests, 2);
+    // Warm-up: JIT, connection pools, and whatever each server compiles on first use.
+    for (const target of targets) await round(target, requests, 4);
     const samples = new Map<string, Awaited<ReturnType<typeof round>>[]>(targets.map((t) => [t.name, []]));
     for (let r = 0; r < rounds; r++) {
       // Each round starts with another target.

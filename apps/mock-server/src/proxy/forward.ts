@@ -49,6 +49,8 @@ export class Upstream {
           resolve({ status: res.statusCode ?? 502, headers: flat, raw, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) });
         });
       });
+      // Without it, a small request on a kept-alive socket can wait on Nagle and the peer's delayed ACK.
+      req.on("socket", (socket) => socket.setNoDelay(true));
       req.on("error", reject);
       req.end(body);
     });

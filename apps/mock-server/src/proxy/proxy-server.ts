@@ -8,6 +8,7 @@ import { checkExchange } from "./check-exchange.js";
 import { decodedForChecks, Upstream, type Forwarded } from "./forward.js";
 import { ProxyReport } from "./proxy-report.js";
 import { judgeRequest } from "./request-verdict.js";
+import { warmResponseValidators } from "./warm.js";
 import { VIOLATIONS_HEADER, violationProblem, violationsHeader } from "./violation-reply.js";
 
 export interface ProxyOptions {
@@ -96,6 +97,7 @@ export async function startProxyServer(options: ProxyOptions): Promise<RunningPr
     server.once("error", reject);
     server.listen(options.port ?? 4010, options.host ?? "127.0.0.1", () => resolve());
   });
+  void warmResponseValidators(doc, pipeline.validator);
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
