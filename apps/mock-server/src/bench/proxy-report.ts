@@ -57,5 +57,6 @@ ${rows.join("\n")}
 This proxy adds ${pct(ours.p99Ratio - 1)} to p99 (target: at most +20%) and answers ${(ours.rpsRatio / prism.rpsRatio).toFixed(1)}× the requests per second of
 \`prism proxy\`, whose p99 is ${(prism.p99Ratio / ours.p99Ratio).toFixed(1)}× this proxy's. Violations this proxy logged during the run: ${r.violations}.
 The three share two cores with the load generator; the reference server is the bottleneck of
-every row, so a proxy's cost shows as the CPU it takes from it as much as its own latency.`;
+every row, so a proxy's cost shows as the CPU it takes from it as much as its own latency. On a
+loaded machine single rounds differ up to twofold: read the ratios, and the tail (p99) least.`;
 }
