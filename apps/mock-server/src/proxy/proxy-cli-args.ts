@@ -12,6 +12,7 @@ Forwards every request to the upstream and checks each answer against the contra
       --spec <file>     check against this OpenAPI document (JSON or YAML) instead of the merged contract
       --errors          answer a response that breaks the contract with a 502 problem listing its violations
       --report <file>   write a JSON summary of the violations there on exit
+      --fallback mock   answer from the mock's world what the upstream does not implement (501) or cannot answer
       --no-cors         do not send CORS headers
 ${LOG_USAGE}
       --help            show this help`;
@@ -23,6 +24,7 @@ export interface ProxyCliOptions {
   spec?: string;
   errors: boolean;
   report?: string;
+  fallback?: "mock";
   cors: boolean;
   logLevel?: LogLevel;
   logFormat?: LogFormat;
@@ -34,6 +36,7 @@ const OPTIONS = {
   spec: { type: "string" },
   errors: { type: "boolean" },
   report: { type: "string" },
+  fallback: { type: "string" },
   "no-cors": { type: "boolean" },
   ...LOG_OPTIONS,
   help: { type: "boolean" },
@@ -73,6 +76,10 @@ export function parseProxyArgs(argv: string[]): ProxyCliParse {
   if (values.report !== undefined) {
     if (!values.report) return { ok: false, message: "--report needs a file" };
     options.report = values.report;
+  }
+  if (values.fallback !== undefined) {
+    if (values.fallback !== "mock") return { ok: false, message: "--fallback takes one value: mock" };
+    options.fallback = "mock";
   }
   return { ok: true, options };
 }

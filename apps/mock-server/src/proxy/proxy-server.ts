@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { createPipeline, document as mergedDocument, parseTarget, problem, readBody, type OpenApiDocument } from "@agent-analytics/contract";
 import { corsHeaders, isPreflight, preflightHeaders } from "../http/cors.js";
+import type { MockEngine } from "../engine.js";
 import { reasonOf, RequestLog } from "../log/request-log.js";
 import { checkExchange } from "./check-exchange.js";
 import { decodedForChecks, Upstream, type Forwarded } from "./forward.js";
@@ -22,6 +23,8 @@ export interface ProxyOptions {
   reportFile?: string;
   cors?: boolean;
   log?: RequestLog;
+  /** Answer from the mock's world what the upstream does not implement (501) or cannot answer (refused). */
+  fallback?: MockEngine;
 }
 
 export interface RunningProxy {
@@ -51,6 +54,14 @@ export async function startProxyServer(options: ProxyOptions): Promise<RunningPr
     const url = req.url ?? "/";
     const request = { method, url, headers: req.headers, body };
     const path = parseTarget(url).pathname;
+    // The mock's answer, with the mock's CORS; its delay (`Prefer: delay`) is honoured.
+    const fromMock = async (engine: MockEngine, why: string) => {
+      const answered = engine.handle({ method, url, headers: req.headers, body });
+      if (answered.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, answered.delayMs));
+      log.warn(`${method} ${path}: ${why}; answered by the mock`);
+      log.request({ method, path, status: answered.status, ms: performance.now() - started, reason: answered.reason });
+      reply(res, answered.status, answered.headers, answered.body, method.toUpperCase() === "HEAD");
+    };
     const own = cors ? { ...corsHeaders(request), "access-control-expose-headers": `Allow, Retry-After, ${VIOLATIONS_HEADER}` } : {};
     if (cors && isPreflight(request)) return reply(res, 204, { ...preflightHeaders(request), ...own }, undefined);
 
@@ -65,11 +76,13 @@ export async function startProxyServer(options: ProxyOptions): Promise<RunningPr
     try {
       answer = await upstream.forward(method, url, req.headers, body);
     } catch (error) {
+      if (options.fallback) return fromMock(options.fallback, `upstream did not answer (${(error as Error).message})`);
       const failure = problem(502, `The upstream ${upstream.base.origin} did not answer: ${(error as Error).message}`);
       log.warn(`${method} ${path}: upstream did not answer (${(error as Error).message})`);
       log.request({ method, path, status: 502, ms: performance.now() - started });
       return reply(res, 502, { ...own, "content-type": failure.contentType }, JSON.stringify(failure.body));
     }
+    if (answer.status === 501 && options.fallback) return fromMock(options.fallback, "upstream answered 501");
     const violations = checkExchange(doc, pipeline.validator, verdict, decodedForChecks(answer), { bodyless: method.toUpperCase() === "HEAD" });
     for (const violation of violations) log.violation(violation);
     report.record(method, path, answer.status, violations);

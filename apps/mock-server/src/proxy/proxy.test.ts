@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RequestLog } from "../log/request-log.js";
 import type { RunningMock } from "../server.js";
 import { editJson, startDefectUpstream, type Bend } from "../test-support/defect-upstream.js";
-import { AUTH, call, startTestMock } from "../test-support/mock-fixture.js";
+import { MockEngine } from "../engine.js";
+import { AUTH, call, startTestMock, TEST_NOW } from "../test-support/mock-fixture.js";
 import { startProxyServer, type RunningProxy } from "./proxy-server.js";
 import { VIOLATIONS_HEADER } from "./violation-reply.js";
 
@@ -170,6 +171,26 @@ describe("the validating proxy", () => {
     expect(report.requests).toBe(DEFECTS.length + 1);
     expect(report.responsesWithViolations).toBe(DEFECTS.length);
     for (const defect of DEFECTS) expect(report.byCheck[defect.check], defect.check).toBeGreaterThan(0);
+  });
+
+  it("with a mock fallback, answers from the mock's world what the upstream does not implement or cannot answer", async () => {
+    bend = (_m, url, a) => (url.pathname === "/metrics" ? { status: 501, headers: { "content-type": "application/json" }, body: "{}" } : a);
+    const { log, records } = memoryLog();
+    const engine = new MockEngine({ now: TEST_NOW });
+    const proxy = await startProxyServer({ upstream: upstream.url, port: 0, log, fallback: engine });
+    const gone = await startProxyServer({ upstream: "http://127.0.0.1:9", port: 0, log: new RequestLog("silent"), fallback: engine });
+    try {
+      const direct = await call(mock.url, "/metrics", { headers: AUTH });
+      const through = await call(proxy.url, "/metrics", { headers: AUTH });
+      expect(through.status).toBe(200);
+      expect(through.text).toBe(direct.text);
+      expect(through.headers.get(VIOLATIONS_HEADER)).toBeNull();
+      expect(records().map((r) => r.msg)).toContain("GET /metrics: upstream answered 501; answered by the mock");
+      expect((await call(gone.url, "/agents/agent_support/stats", { headers: AUTH })).status).toBe(200);
+    } finally {
+      await proxy.close();
+      await gone.close();
+    }
   });
 
   it("answers 502 when the upstream does not answer, and the preflight itself", async () => {
