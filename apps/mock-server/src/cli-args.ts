@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
 import { parseDelay } from "./http/prefer.js";
+import { LOG_OPTIONS, LOG_USAGE, parseLogArgs } from "./log/log-args.js";
+import type { LogFormat, LogLevel } from "./log/request-log.js";
 import { DEFAULT_HOST, DEFAULT_PORT, type MockOptions } from "./options.js";
 
 export const USAGE = `Usage: agent-analytics-mock [options]
@@ -17,9 +19,13 @@ export const USAGE = `Usage: agent-analytics-mock [options]
       --cache <n>       generated bodies kept for repeated requests (default 2000, 0 = off)
       --world-days <n>  days of simulated history before today (default 90)
       --world-scale <x> size of the simulated organisation: users and activity (default 1)
-      --help            show this help`;
+${LOG_USAGE}
+      --help            show this help
 
-export type CliParse = { ok: true; options: MockOptions & { spec?: string } } | { ok: false; message: string; help?: boolean };
+  agent-analytics-mock proxy <upstream-url> [options]   the validating proxy (proxy --help)`;
+
+export type MockCliOptions = MockOptions & { spec?: string; logLevel?: LogLevel; logFormat?: LogFormat };
+export type CliParse = { ok: true; options: MockCliOptions } | { ok: false; message: string; help?: boolean };
 
 // Prism's short flags: `-h` is the host, as in `prism mock -h 0.0.0.0`, so help is `--help` only.
 const OPTIONS = {
@@ -36,6 +42,7 @@ const OPTIONS = {
   cache: { type: "string" },
   "world-days": { type: "string" },
   "world-scale": { type: "string" },
+  ...LOG_OPTIONS,
   help: { type: "boolean" },
 } as const;
 
@@ -50,7 +57,11 @@ export function parseCliArgs(argv: string[]): CliParse {
   }
   if (values.help) return { ok: false, message: USAGE, help: true };
 
-  const options: MockOptions & { spec?: string } = {};
+  const log = parseLogArgs(values);
+  if (!log.ok) return log;
+  const options: MockCliOptions = {};
+  if (log.level) options.logLevel = log.level;
+  if (log.format) options.logFormat = log.format;
   if (values.port !== undefined) {
     const port = Number(values.port);
     if (values.port === "" || !Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, message: "--port needs a port number" };

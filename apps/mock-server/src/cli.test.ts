@@ -46,6 +46,40 @@ describe("agent-analytics-mock", () => {
     expect(wrong.stderr).toContain("unknown option --bogus");
   });
 
+  it("logs a line per request (JSON with --log-format json), none at --log-level warn", async () => {
+    const json = await spawnServer(BIN, ["--port", "0", "--log-format", "json"]);
+    const quiet = await spawnServer(BIN, ["--port", "0", "--log-level", "warn"]);
+    try {
+      await fetch(`${json.url}/analytics/overview?period=fortnight`, { headers: { authorization: "Bearer k" } });
+      await until(() => json.output().includes('"msg":"request"'));
+      const line = json.output().split("\n").find((l) => l.includes('"msg":"request"'))!;
+      expect(JSON.parse(line)).toMatchObject({ level: "info", method: "GET", path: "/analytics/overview", status: 400, reason: expect.stringContaining("period") });
+      const before = quiet.output();
+      expect((await fetch(`${quiet.url}/ingest/context`, { headers: { "x-api-key": "k" } })).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(quiet.output()).toBe(before);
+    } finally {
+      await json.stop();
+      await quiet.stop();
+    }
+  }, 30_000);
+
+  it("runs the validating proxy as `proxy <upstream>`, logging each request it forwards", async () => {
+    const upstream = await spawnServer(BIN, ["--port", "0", "--log-level", "silent"]);
+    const proxy = await spawnServer(BIN, ["proxy", upstream.url, "--port", "0"]);
+    try {
+      expect(proxy.output()).toMatch(/Proxy listening on http:\/\/127\.0\.0\.1:\d+ forwarding to/);
+      expect((await fetch(`${proxy.url}/ingest/context`, { headers: { "x-api-key": "k" } })).status).toBe(200);
+      await until(() => /GET \/ingest\/context 200 [\d.]+ms/.test(proxy.output()));
+      const refused = await runCliToExit(BIN, ["proxy"]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain("exactly one upstream URL");
+    } finally {
+      await proxy.stop();
+      await upstream.stop();
+    }
+  }, 30_000);
+
   it("exits with an error when the port is taken", async () => {
     const first = await spawnServer(BIN, ["--port", "0"]);
     try {

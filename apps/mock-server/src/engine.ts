@@ -3,9 +3,11 @@ import {
   declaredHeaders,
   document as mergedDocument,
   listOperations,
+  matchRoute,
   problem,
   responseFor,
   responseSchemaPointer,
+  routeErrorResponse,
   successStatuses,
   validationStatus,
   type ErrorResponse,
@@ -15,10 +17,13 @@ import {
   type RequestPipeline,
   type ValidatedRequest,
 } from "@agent-analytics/contract";
+import { documentedHeaderValues } from "./documented-headers.js";
+import { acceptable } from "./http/accept.js";
 import { corsHeaders } from "./http/cors.js";
 import { isControlParameter, parsePreferHeader, parsePreferQuery, type MockPreferences } from "./http/prefer.js";
 import { bodyText, normalizedQuery, type MockRequest, type MockResponse } from "./http/request-parts.js";
 import { pickDelay, pickFailure } from "./faults.js";
+import { reasonOf } from "./log/request-log.js";
 import { resolveOptions, type MockOptions, type ResolvedOptions } from "./options.js";
 import { hashSeed, planResponses, solveBody, type ResponsePlan } from "./solver/index.js";
 import { indexExamples, type StaticExample } from "./static-examples.js";
@@ -103,14 +108,24 @@ export class MockEngine {
     const prefs = parsedPrefer.preferences;
     const delayMs = pickDelay(prefs.delay ?? this.options.delay);
 
-    // An explicitly requested error is served as asked, whatever the request holds.
-    if (prefs.code !== undefined && prefs.code >= 400) return this.answer(route.operation, prefs.code, prefs, undefined, request, route.query, cors, delayMs);
+    // HEAD only where the contract documents it (the pipeline routes it to GET): Prism's 405.
+    if (request.method.toUpperCase() === "HEAD" && route.operation.method !== "head") return this.reply(this.headNotAllowed(route.operation, route.pathname), cors, 0);
+
+    // An explicitly requested error is served as asked, whatever the request holds, with the headers its response documents.
+    if (prefs.code !== undefined && prefs.code >= 400) {
+      const refused = this.notAcceptable(route.operation, prefs.code, request, cors);
+      if (refused) return refused;
+      const answered = this.answer(route.operation, prefs.code, prefs, undefined, request, route.query, cors, delayMs);
+      return { ...answered, headers: { ...documentedHeaderValues(this.doc, route.operation, answered.status), ...answered.headers } };
+    }
 
     const presented = this.pipeline.credential(route, request.headers);
     if (!presented.ok) return this.reply(presented.error, cors, delayMs);
     const validated = this.pipeline.validate(route, { headers: request.headers, body: request.body, credential: presented.credential });
     if (!validated.ok) return this.reply(validated.error, cors, delayMs);
 
+    const refused = this.notAcceptable(route.operation, prefs.code ?? successStatuses(route.operation)[0] ?? 200, request, cors);
+    if (refused) return refused;
     const failure = pickFailure(prefs.failRate ?? this.options.failRate);
     if (failure) return this.reply(this.pipeline.errorReply(route.operation, failure.status, failure.message, {}, failure.headers), cors, delayMs);
     const status = prefs.code ?? successStatuses(route.operation)[0] ?? 200;
@@ -194,8 +209,29 @@ export class MockEngine {
     return { status: answered.status, headers, body: answered.json ?? JSON.stringify(answered.body), delayMs };
   }
 
+  /** 406 when the request's `Accept` admits none of the media types documented for the status it would get. */
+  private notAcceptable(operation: Operation, status: number, request: MockRequest, cors: Record<string, string>): MockResponse | undefined {
+    const types = Object.keys(responseFor(operation, status)?.content ?? {});
+    if (acceptable(request.headers.accept, types)) return undefined;
+    const message = `Accept ${JSON.stringify(request.headers.accept)} admits none of the media types of ${operation.operationId} ${status} (${types.join(", ")}).`;
+    return this.reply(this.pipeline.errorReply(operation, 406, message), cors, 0);
+  }
+
+  /** The 405 of a HEAD the contract does not document, with the methods it documents on the path. */
+  private headNotAllowed(operation: Operation, pathname: string): ErrorResponse & { headers: Record<string, string> } {
+    const methods = [...new Set(listOperations(this.doc).map((op) => op.method))];
+    const allow = methods.filter((method) => {
+      const match = matchRoute(this.doc, method, pathname);
+      return match.kind === "operation" && match.operation.method === method;
+    });
+    const match = { kind: "method-not-allowed" as const, allow: allow.map((m) => m.toUpperCase()), module: operation.conformanceClass };
+    const error = routeErrorResponse(this.doc, match, "HEAD", pathname);
+    return { ...error, headers: Object.fromEntries(Object.entries(error.headers).map(([k, v]) => [k.toLowerCase(), v])) };
+  }
+
   private reply(error: ErrorResponse & { headers?: Record<string, string> }, cors: Record<string, string>, delayMs: number): MockResponse {
-    return { status: error.status, headers: { ...cors, ...error.headers, "content-type": error.contentType }, body: JSON.stringify(error.body), delayMs };
+    const reason = reasonOf(error.status, error.body);
+    return { status: error.status, headers: { ...cors, ...error.headers, "content-type": error.contentType }, body: JSON.stringify(error.body), delayMs, ...(reason === undefined ? {} : { reason }) };
   }
 }
 

@@ -247,9 +247,30 @@ describe("server-wide modes", () => {
     }
   });
 
-  it("HEAD answers like GET without a body", async () => {
+  it("HEAD the contract does not document is 405 with the methods it documents (Prism's habit)", async () => {
     const reply = await call(mock.url, "/ingest/context", { method: "HEAD", headers: AUTH });
-    expect(reply.status).toBe(200);
+    expect(reply.status).toBe(405);
+    expect(reply.headers.get("allow")).toBe("GET");
     expect(reply.text).toBe("");
+    expect((await call(mock.url, "/metrics", { method: "HEAD", headers: AUTH })).headers.get("allow")).toBe("GET");
+  });
+
+  it("an Accept that no documented media type satisfies is 406 in the module's format; one that does is served", async () => {
+    const refused = await call(mock.url, "/agents/agent_support/stats", { headers: { ...AUTH, accept: "text/csv" } });
+    expect(refused.status).toBe(406);
+    expect(refused.json).toMatchObject({ success: false });
+    for (const accept of ["application/json", "application/*", "*/*", "text/html, */*;q=0.1"]) {
+      expect((await call(mock.url, "/agents/agent_support/stats", { headers: { ...AUTH, accept } })).status, accept).toBe(200);
+    }
+    // An error forced with Prefer is negotiated against its own media type (ingest errors are problem+json).
+    const problem = await call(mock.url, "/ingest/context", { headers: { ...AUTH, accept: "application/json", prefer: "code=401" } });
+    expect(problem.status).toBe(406);
+  });
+
+  it("a status forced with Prefer: code= carries the headers its response documents (Retry-After on 429)", async () => {
+    const reply = await call(mock.url, "/agents/agent_support/stats", { headers: { ...AUTH, prefer: "code=429" } });
+    expect(reply.status).toBe(429);
+    expect(Number(reply.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(reply.json).toMatchObject({ success: false });
   });
 });

@@ -1,5 +1,6 @@
 import type { OpenApiDocument } from "@agent-analytics/contract";
 import type { DelayRange } from "./http/prefer.js";
+import type { RequestLog } from "./log/request-log.js";
 
 export interface MockOptions {
   /** The contract to serve; the merged document of @agent-analytics/contract by default. */
@@ -23,6 +24,8 @@ export interface MockOptions {
   worldDays?: number;
   /** Volume of the simulated organisation: users, conversations, scheduled work (default 1). */
   worldScale?: number;
+  /** The request log; none when embedded (tests), the CLI's at `info` otherwise. */
+  log?: RequestLog;
 }
 
 export interface ResolvedOptions {

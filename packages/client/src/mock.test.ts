@@ -121,7 +121,14 @@ describe("retries", () => {
   it("retries a 429 up to the attempts allowed, backing off when there is no Retry-After", async () => {
     const events: RetryEvent[] = [];
     const recorder = recordingFetch();
-    const c = createClient({ baseUrl: mock.url, apiKey: "k", fetch: recorder.fetch, retry: { ...noJitter, attempts: 3, onRetry: (e) => events.push(e) } });
+    // The mock's 429 carries the Retry-After its contract documents: taken off here, as a server might leave it out.
+    const withoutRetryAfter = async (request: Request) => {
+      const response = await recorder.fetch(request);
+      const headers = new Headers(response.headers);
+      headers.delete("retry-after");
+      return new Response(response.body, { status: response.status, headers });
+    };
+    const c = createClient({ baseUrl: mock.url, apiKey: "k", fetch: withoutRetryAfter, retry: { ...noJitter, attempts: 3, onRetry: (e) => events.push(e) } });
     const { error } = await c.agents.getAgentStats({ agentId: "a" }, { headers: { Prefer: "code=429" } });
     expect(error).toMatchObject({ kind: "api", status: 429, attempts: 3, code: "rate_limited" });
     expect(recorder.requests).toHaveLength(3);
@@ -129,6 +136,14 @@ describe("retries", () => {
       [1, 429, 10, undefined],
       [2, 429, 20, undefined],
     ]);
+  });
+
+  it("waits the Retry-After a 429 forced with Prefer carries (the header its response documents)", async () => {
+    const events: RetryEvent[] = [];
+    const c = createClient({ baseUrl: mock.url, apiKey: "k", retry: { ...noJitter, attempts: 2, onRetry: (e) => events.push(e) } });
+    const { error } = await c.agents.getAgentStats({ agentId: "a" }, { headers: { Prefer: "code=429" } });
+    expect(error).toMatchObject({ kind: "api", status: 429, attempts: 2, retryAfterMs: 1000 });
+    expect(events.map((e) => [e.attempt, e.delayMs, e.retryAfterMs])).toEqual([[1, 1000, 1000]]);
   });
 
   it("sends one request when retries are off, for the client or for one call", async () => {

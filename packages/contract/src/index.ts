@@ -1,6 +1,7 @@
 export * from "./calendar.js";
 export * from "./document.js";
 export * from "./errors.js";
+export * from "./envelope.js";
 export * from "./examples.js";
 export * from "./invariant-check.js";
 export * from "./invariants/index.js";

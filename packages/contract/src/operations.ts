@@ -122,8 +122,9 @@ export function matchRoute(doc: OpenApiDocument, method: string, pathname: strin
   }
   candidates.sort((a, b) => a.operation.pathParameterNames.length - b.operation.pathParameterNames.length);
   if (candidates.length === 0) return { kind: "not-found", ...moduleOfPath(doc, pathname) };
-  const wanted = method.toLowerCase() === "head" ? "get" : method.toLowerCase();
-  const hit = candidates.find((c) => c.operation.method === wanted);
+  // HEAD is the documented HEAD operation, else GET's (RFC 9110 9.3.2); a server may refuse the latter.
+  const wanted = method.toLowerCase();
+  const hit = candidates.find((c) => c.operation.method === wanted) ?? (wanted === "head" ? candidates.find((c) => c.operation.method === "get") : undefined);
   if (!hit) {
     const allow = [...new Set(candidates.map((c) => c.operation.method.toUpperCase()))];
     return { kind: "method-not-allowed", allow, module: candidates[0]!.operation.conformanceClass };

@@ -107,9 +107,9 @@ export function renderReport(r: BenchmarkReport): string {
 }
 
 /** Replaces this benchmark's section of docs/benchmarks.md, and nothing else. */
-export function writeSection(file: string, section: string): void {
-  const start = "<!-- mock-server:start -->";
-  const end = "<!-- mock-server:end -->";
+export function writeSection(file: string, section: string, name = "mock-server"): void {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
   const text = readFileSync(file, "utf8");
   const from = text.indexOf(start);
   const to = text.indexOf(end);

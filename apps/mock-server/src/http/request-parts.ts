@@ -9,6 +9,8 @@ export interface MockResponse {
   body: string;
   /** Milliseconds to wait before answering (latency injection). */
   delayMs: number;
+  /** Why a 4xx was answered, for the request log. */
+  reason?: string;
 }
 
 /** The query as part of a request's identity: keys sorted, control parameters left out. */

@@ -47,4 +47,23 @@ describe("/docs in a real browser", () => {
     expect(external).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it("sends the page's \"Test request\" to the running server on its real port", async () => {
+    const page = await browser.newPage();
+    const sent: string[] = [];
+    page.on("request", (request) => {
+      if (!/\/(docs|openapi\.json)/.test(new URL(request.url()).pathname)) sent.push(request.url());
+    });
+    await page.goto(`${server.url}/docs`);
+    await page.getByRole("button", { name: /test request/i }).first().waitFor({ timeout: 20_000 });
+    await page.getByRole("button", { name: /test request/i }).first().click();
+    const answered = page.waitForResponse((response) => response.url().startsWith(`${server.url}/`) && !/\/(docs|openapi\.json)/.test(new URL(response.url()).pathname), { timeout: 20_000 });
+    await page.getByRole("button", { name: /^send/i }).first().click();
+    const response = await answered;
+    // No key was given: the running server's own 401 in its module's format.
+    expect(response.status()).toBe(401);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((url) => url.startsWith(`${server.url}/`)), sent.join(", ")).toBe(true);
+    await page.close();
+  }, 60_000);
 });

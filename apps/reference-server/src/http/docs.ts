@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { document } from "@agent-analytics/contract";
 import { apiReference } from "@scalar/express-api-reference";
 import express, { type Router } from "express";
+import { documentServedFrom, requestOrigin } from "./served-document.js";
 
 /**
  * `/docs`: the API reference rendered by Scalar from the merged document. The renderer's script is
@@ -12,8 +13,11 @@ export function docsRouter(): Router {
   const router = express.Router();
   const entry = createRequire(import.meta.url).resolve("@scalar/api-reference");
   const standalone = join(dirname(entry), "browser", "standalone.js");
-  router.get("/openapi.json", (_req, res) => {
-    res.json(document);
+  // Served with `servers` starting at the origin the request reached, so that the reference page's
+  // "Test request" calls this server on its real port.
+  router.get("/openapi.json", (req, res) => {
+    const origin = requestOrigin(req.protocol, req.get("host"));
+    res.json(origin ? documentServedFrom(document, origin) : document);
   });
   router.get("/docs/standalone.js", (_req, res) => {
     res.sendFile(standalone, { maxAge: "1d", dotfiles: "allow" });
