@@ -3,6 +3,7 @@ export * from "./document.js";
 export * from "./errors.js";
 export * from "./examples.js";
 export * from "./invariant-check.js";
+export * from "./input-rules.js";
 export * from "./invariants/index.js";
 export * from "./keyword-location.js";
 export * from "./operations.js";
