@@ -923,15 +923,6 @@ export interface components {
         };
     };
     responses: {
-        /** @description The key's role may not do this: writes (`x-required-role: admin`) need an admin key; a member key only reads. */
-        AgentOSForbidden: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["UnauthenticatedResponse"];
-            };
-        };
         /** @description The server cannot answer now: its database is unreachable, or it already has as many requests waiting for the database as it lets wait (load shedding). Nothing was changed; retry after `Retry-After` seconds. */
         AgentOSUnavailable: {
             headers: {
@@ -1148,15 +1139,6 @@ export interface components {
                 "application/json": components["schemas"]["DashboardError"];
             };
         };
-        /** @description The key's role may not do this: writes (`x-required-role: admin`) need an admin key; a member key only reads. */
-        IngestForbidden: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["IngestProblem"];
-            };
-        };
         /** @description The server cannot answer now: its database is unreachable, or it already has as many requests waiting for the database as it lets wait (load shedding). Nothing was changed; retry after `Retry-After` seconds. */
         IngestUnavailable: {
             headers: {
@@ -1304,7 +1286,6 @@ export type IngestResult = components['schemas']['IngestResult'];
 export type IngestContext = components['schemas']['IngestContext'];
 export type IngestRecordError = components['schemas']['IngestRecordError'];
 export type IngestProblem = components['schemas']['IngestProblem'];
-export type ResponseAgentOsForbidden = components['responses']['AgentOSForbidden'];
 export type ResponseAgentOsUnavailable = components['responses']['AgentOSUnavailable'];
 export type ResponseAgentOsUnauthorized = components['responses']['AgentOSUnauthorized'];
 export type ResponseAgentOsNotFound = components['responses']['AgentOSNotFound'];
@@ -1328,7 +1309,6 @@ export type ResponseDashboardBadRequest = components['responses']['DashboardBadR
 export type ResponseDashboardUnauthorized = components['responses']['DashboardUnauthorized'];
 export type ResponseDashboardForbidden = components['responses']['DashboardForbidden'];
 export type ResponseDashboardInternalError = components['responses']['DashboardInternalError'];
-export type ResponseIngestForbidden = components['responses']['IngestForbidden'];
 export type ResponseIngestUnavailable = components['responses']['IngestUnavailable'];
 export type ResponseIngestInvalid = components['responses']['IngestInvalid'];
 export type ResponseIngestUnauthorized = components['responses']['IngestUnauthorized'];
@@ -1422,7 +1402,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["AgentOSUnauthorized"];
-            403: components["responses"]["AgentOSForbidden"];
             404: components["responses"]["AgentOSNotFound"];
             422: components["responses"]["AgentOSValidationError"];
             500: components["responses"]["AgentOSInternalError"];
@@ -1903,7 +1882,6 @@ export interface operations {
             };
             400: components["responses"]["IngestInvalid"];
             401: components["responses"]["IngestUnauthorized"];
-            403: components["responses"]["IngestForbidden"];
             409: components["responses"]["IngestConflict"];
             413: components["responses"]["IngestTooLarge"];
             500: components["responses"]["IngestInternalError"];
