@@ -14,6 +14,8 @@ const operations = listOperations(document);
 const noise = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.constantFrom("", "-1", "0", "1e309", "NaN", "null", "true", "2026-02-30", "2026-13-01", "9999-12-31T23:59:59Z", "%", "%E0%A4%A", "__proto__", "a".repeat(300)),
+  // What storage cannot hold, and the edges of the contract's instants (x-input-rules).
+  fc.constantFrom("\u0000", "a\u0000b", "\ud800", "x\udfff", "0000-01-01", "0001-01-01T00:00:00+01:00", "2016-12-31T23:59:60Z", "9998-12-31T23:59:59.999Z", "9999-12-31T23:59:59.999Z"),
   fc.integer().map(String),
 );
 const paramNames = [...new Set(operations.flatMap((op) => op.parameters.map((p) => p.name)))];
