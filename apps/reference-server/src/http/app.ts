@@ -25,7 +25,9 @@ export function createApp(db: Database, logger: Logger, track: (work: Promise<un
         res.setHeader("x-request-id", id);
         return id;
       },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
+      // A shed or unavailable 503 is expected under overload: logged as info, so that thousands of
+      // them do not flood the error log (their cause is logged once per lost connection).
+      customLogLevel: (_req, res, error) => (error || (res.statusCode >= 500 && res.statusCode !== 503) ? "error" : "info"),
     }),
   );
   app.use(probesRouter(db, gate));
