@@ -17,6 +17,9 @@ const paramValue = fc.oneof(
   fc.string({ maxLength: 30 }),
 );
 
+/** A URL carries UTF-8, which has no lone surrogate: one is sent as U+FFFD, as a browser would. */
+const wellFormed = (text: string) => text.replace(/\p{Cs}/gu, "\uFFFD");
+
 const QUERY_NAMES = [...new Set(operations.flatMap((op) => op.parameters.filter((p) => p.in === "query").map((p) => p.name))), "unknown"];
 
 /** A path for the operation with random segments, or a nearby path that matches nothing. */
@@ -25,14 +28,14 @@ function pathFor(op: Operation) {
     .tuple(fc.array(fc.oneof(fc.constantFrom("agent_a", "run_1", "x"), fc.string({ minLength: 1, maxLength: 20 })), { minLength: 3, maxLength: 3 }), fc.boolean())
     .map(([segments, mangle]) => {
       let i = 0;
-      const path = op.path.replace(/\{[^}]+\}/g, () => encodeURIComponent(segments[i++]!));
+      const path = op.path.replace(/\{[^}]+\}/g, () => encodeURIComponent(wellFormed(segments[i++]!)));
       return mangle ? `${path}/extra` : path;
     });
 }
 
 const query = fc
   .array(fc.tuple(fc.constantFrom(...QUERY_NAMES), paramValue), { maxLength: 6 })
-  .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&"));
+  .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(wellFormed(k))}=${encodeURIComponent(wellFormed(v))}`).join("&"));
 
 const body = fc.oneof(
   fc.constant(undefined),
