@@ -92,7 +92,9 @@ describeEachEngine("overload on $name", (engine) => {
     // shared CI machine, the benchmark measures the real figure. The embedded engine runs its
     // queries on the server's own thread, so there /livez waits for the query running (README,
     // Operations): it is only required to answer.
-    if (engine.name === "postgres") expect(percentile(livez, 50)).toBeLessThan(500);
+    // The bound is loose (a shared CI machine measured 865 ms at p50 once): what it rules out is
+    // /livez waiting behind the database, as /healthz did for 8-10 s before.
+    if (engine.name === "postgres") expect(percentile(livez, 50)).toBeLessThan(2_000);
     // Readiness says no while shedding, or yes once the load is gone: never a 500.
     expect([200, 503]).toContain((await timed(`${server.url}/readyz`)).status);
     expect((await timed(`${server.url}/readyz`)).status).toBe(200);
