@@ -47,7 +47,7 @@ describe("operations are typed from the contract", () => {
   it("types errors by module and status", async () => {
     const { error } = await client.agents.listAgentRuns({ agentId: "a" });
     if (error?.kind === "api") {
-      expectTypeOf(error.status).toEqualTypeOf<400 | 401 | 402 | 403 | 404 | 409 | 429 | 500>();
+      expectTypeOf(error.status).toEqualTypeOf<400 | 401 | 402 | 403 | 404 | 409 | 429 | 500 | 503>();
       expectTypeOf(error.body).toEqualTypeOf<AgentsError>();
       expectTypeOf(error.module).toEqualTypeOf<"agents">();
     }

@@ -3,8 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient, type RetryEvent } from "./index.js";
 
-// The mock injects only 500 and 429 (and answers `Prefer: code=503` with 422: no operation documents
-// 503), and always as delay-seconds. A 503 with an HTTP-date is what a gateway in front of a server
+// The mock answers an injected 503 (`Prefer: code=503`) with delay-seconds at most. A 503 with an HTTP-date is what a gateway in front of a server
 // sends while it restarts: this is such a gateway, over real HTTP, answering the next requests in turn.
 let server: Server;
 let baseUrl: string;

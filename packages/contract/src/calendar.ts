@@ -7,6 +7,18 @@ export type CalendarUnit = "hour" | "day" | "week" | "month" | "year";
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 
+/**
+ * `Date.UTC` for every year, 0 to 99 included: `Date.UTC` reads those as 1900 to 1999, so a date in
+ * the first century would silently move by 1,900 years. Later fields overflow as in `Date.UTC`
+ * (month 12 is January of the next year, second 60 the next minute's first).
+ */
+export function utcMs(year: number, month: number, day = 1, hours = 0, minutes = 0, seconds = 0, ms = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  date.setUTCHours(hours, minutes, seconds, ms);
+  return date.getTime();
+}
+
 /** Start of the period containing `ms`. */
 export function startOfPeriod(ms: number, unit: CalendarUnit): number {
   switch (unit) {
@@ -20,10 +32,10 @@ export function startOfPeriod(ms: number, unit: CalendarUnit): number {
     }
     case "month": {
       const d = new Date(ms);
-      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+      return utcMs(d.getUTCFullYear(), d.getUTCMonth(), 1);
     }
     case "year":
-      return Date.UTC(new Date(ms).getUTCFullYear(), 0, 1);
+      return utcMs(new Date(ms).getUTCFullYear(), 0, 1);
   }
 }
 
@@ -40,7 +52,7 @@ export function addPeriods(ms: number, unit: CalendarUnit, n: number): number {
     case "year": {
       const d = new Date(ms);
       const months = unit === "month" ? n : 12 * n;
-      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
+      return utcMs(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
     }
   }
 }
@@ -77,8 +89,8 @@ export function isoWeekKey(ms: number): string {
   const day = Math.floor(ms / DAY_MS);
   const thursday = day - weekday(day) + 3;
   const year = new Date(thursday * DAY_MS).getUTCFullYear();
-  const week = Math.floor((thursday * DAY_MS - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
-  return `${year}-W${String(week).padStart(2, "0")}`;
+  const week = Math.floor((thursday * DAY_MS - utcMs(year, 0, 1)) / (7 * DAY_MS)) + 1;
+  return `${String(year).padStart(4, "0")}-W${String(week).padStart(2, "0")}`;
 }
 
 /** Monday 0 ... Sunday 6, for a day counted from the epoch (1970-01-01 was a Thursday). */

@@ -4,6 +4,7 @@ export * from "./errors.js";
 export * from "./envelope.js";
 export * from "./examples.js";
 export * from "./invariant-check.js";
+export * from "./input-rules.js";
 export * from "./invariants/index.js";
 export * from "./keyword-location.js";
 export * from "./operations.js";

@@ -923,6 +923,17 @@ export interface components {
         };
     };
     responses: {
+        /** @description The server cannot answer now: its database is unreachable, or it already has as many requests waiting for the database as it lets wait (load shedding). Nothing was changed; retry after `Retry-After` seconds. */
+        AgentOSUnavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After": number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["InternalServerErrorResponse"];
+            };
+        };
         /** @description Unauthorized */
         AgentOSUnauthorized: {
             headers: {
@@ -957,6 +968,17 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["InternalServerErrorResponse"];
+            };
+        };
+        /** @description The server cannot answer now: its database is unreachable, or it already has as many requests waiting for the database as it lets wait (load shedding). Nothing was changed; retry after `Retry-After` seconds. */
+        AgentsUnavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After": number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AgentsError"];
             };
         };
         /** @description A parameter is missing or malformed. */
@@ -1032,6 +1054,17 @@ export interface components {
                 "application/json": components["schemas"]["AgentsError"];
             };
         };
+        /** @description The server cannot answer now: its database is unreachable, or it already has as many requests waiting for the database as it lets wait (load shedding). Nothing was changed; retry after `Retry-After` seconds. */
+        AnalyticsUnavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After": number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AnalyticsError"];
+            };
+        };
         /** @description A parameter is missing, malformed or out of bounds. */
         AnalyticsBadRequest: {
             headers: {
@@ -1057,6 +1090,17 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["AnalyticsError"];
+            };
+        };
+        /** @description The server cannot answer now: its database is unreachable, or it already has as many requests waiting for the database as it lets wait (load shedding). Nothing was changed; retry after `Retry-After` seconds. */
+        DashboardUnavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After": number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DashboardError"];
             };
         };
         /** @description `from`/`to` missing or malformed, a reversed range, or another malformed parameter. */
@@ -1093,6 +1137,17 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["DashboardError"];
+            };
+        };
+        /** @description The server cannot answer now: its database is unreachable, or it already has as many requests waiting for the database as it lets wait (load shedding). Nothing was changed; retry after `Retry-After` seconds. */
+        IngestUnavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After": number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["IngestProblem"];
             };
         };
         /** @description The body is malformed or some record is invalid; nothing was stored. */
@@ -1231,10 +1286,12 @@ export type IngestResult = components['schemas']['IngestResult'];
 export type IngestContext = components['schemas']['IngestContext'];
 export type IngestRecordError = components['schemas']['IngestRecordError'];
 export type IngestProblem = components['schemas']['IngestProblem'];
+export type ResponseAgentOsUnavailable = components['responses']['AgentOSUnavailable'];
 export type ResponseAgentOsUnauthorized = components['responses']['AgentOSUnauthorized'];
 export type ResponseAgentOsNotFound = components['responses']['AgentOSNotFound'];
 export type ResponseAgentOsValidationError = components['responses']['AgentOSValidationError'];
 export type ResponseAgentOsInternalError = components['responses']['AgentOSInternalError'];
+export type ResponseAgentsUnavailable = components['responses']['AgentsUnavailable'];
 export type ResponseAgentsBadRequest = components['responses']['AgentsBadRequest'];
 export type ResponseAgentsUnauthorized = components['responses']['AgentsUnauthorized'];
 export type ResponseAgentsPaymentRequired = components['responses']['AgentsPaymentRequired'];
@@ -1243,13 +1300,16 @@ export type ResponseAgentsConflict = components['responses']['AgentsConflict'];
 export type ResponseAgentsNotFound = components['responses']['AgentsNotFound'];
 export type ResponseAgentsRateLimited = components['responses']['AgentsRateLimited'];
 export type ResponseAgentsInternalError = components['responses']['AgentsInternalError'];
+export type ResponseAnalyticsUnavailable = components['responses']['AnalyticsUnavailable'];
 export type ResponseAnalyticsBadRequest = components['responses']['AnalyticsBadRequest'];
 export type ResponseAnalyticsUnauthorized = components['responses']['AnalyticsUnauthorized'];
 export type ResponseAnalyticsInternalError = components['responses']['AnalyticsInternalError'];
+export type ResponseDashboardUnavailable = components['responses']['DashboardUnavailable'];
 export type ResponseDashboardBadRequest = components['responses']['DashboardBadRequest'];
 export type ResponseDashboardUnauthorized = components['responses']['DashboardUnauthorized'];
 export type ResponseDashboardForbidden = components['responses']['DashboardForbidden'];
 export type ResponseDashboardInternalError = components['responses']['DashboardInternalError'];
+export type ResponseIngestUnavailable = components['responses']['IngestUnavailable'];
 export type ResponseIngestInvalid = components['responses']['IngestInvalid'];
 export type ResponseIngestUnauthorized = components['responses']['IngestUnauthorized'];
 export type ResponseIngestConflict = components['responses']['IngestConflict'];
@@ -1304,6 +1364,7 @@ export interface operations {
             404: components["responses"]["AgentOSNotFound"];
             422: components["responses"]["AgentOSValidationError"];
             500: components["responses"]["AgentOSInternalError"];
+            503: components["responses"]["AgentOSUnavailable"];
         };
     };
     refresh_metrics: {
@@ -1344,6 +1405,7 @@ export interface operations {
             404: components["responses"]["AgentOSNotFound"];
             422: components["responses"]["AgentOSValidationError"];
             500: components["responses"]["AgentOSInternalError"];
+            503: components["responses"]["AgentOSUnavailable"];
         };
     };
     get_metrics_refresh_status: {
@@ -1373,6 +1435,7 @@ export interface operations {
             404: components["responses"]["AgentOSNotFound"];
             422: components["responses"]["AgentOSValidationError"];
             500: components["responses"]["AgentOSInternalError"];
+            503: components["responses"]["AgentOSUnavailable"];
         };
     };
     getAgentStats: {
@@ -1407,6 +1470,7 @@ export interface operations {
             409: components["responses"]["AgentsConflict"];
             429: components["responses"]["AgentsRateLimited"];
             500: components["responses"]["AgentsInternalError"];
+            503: components["responses"]["AgentsUnavailable"];
         };
     };
     listAgentRuns: {
@@ -1448,6 +1512,7 @@ export interface operations {
             409: components["responses"]["AgentsConflict"];
             429: components["responses"]["AgentsRateLimited"];
             500: components["responses"]["AgentsInternalError"];
+            503: components["responses"]["AgentsUnavailable"];
         };
     };
     getAgentRun: {
@@ -1487,6 +1552,7 @@ export interface operations {
             409: components["responses"]["AgentsConflict"];
             429: components["responses"]["AgentsRateLimited"];
             500: components["responses"]["AgentsInternalError"];
+            503: components["responses"]["AgentsUnavailable"];
         };
     };
     getAnalyticsOverview: {
@@ -1515,6 +1581,7 @@ export interface operations {
             400: components["responses"]["AnalyticsBadRequest"];
             401: components["responses"]["AnalyticsUnauthorized"];
             500: components["responses"]["AnalyticsInternalError"];
+            503: components["responses"]["AnalyticsUnavailable"];
         };
     };
     getAnalyticsMetrics: {
@@ -1553,6 +1620,7 @@ export interface operations {
             400: components["responses"]["AnalyticsBadRequest"];
             401: components["responses"]["AnalyticsUnauthorized"];
             500: components["responses"]["AnalyticsInternalError"];
+            503: components["responses"]["AnalyticsUnavailable"];
         };
     };
     getAnalyticsRolling: {
@@ -1581,6 +1649,7 @@ export interface operations {
             400: components["responses"]["AnalyticsBadRequest"];
             401: components["responses"]["AnalyticsUnauthorized"];
             500: components["responses"]["AnalyticsInternalError"];
+            503: components["responses"]["AnalyticsUnavailable"];
         };
     };
     listAnalyticsEvents: {
@@ -1625,6 +1694,7 @@ export interface operations {
             400: components["responses"]["AnalyticsBadRequest"];
             401: components["responses"]["AnalyticsUnauthorized"];
             500: components["responses"]["AnalyticsInternalError"];
+            503: components["responses"]["AnalyticsUnavailable"];
         };
     };
     getAnalyticsAssistants: {
@@ -1661,6 +1731,7 @@ export interface operations {
             400: components["responses"]["AnalyticsBadRequest"];
             401: components["responses"]["AnalyticsUnauthorized"];
             500: components["responses"]["AnalyticsInternalError"];
+            503: components["responses"]["AnalyticsUnavailable"];
         };
     };
     getAnalyticsTopUsers: {
@@ -1701,6 +1772,7 @@ export interface operations {
             400: components["responses"]["AnalyticsBadRequest"];
             401: components["responses"]["AnalyticsUnauthorized"];
             500: components["responses"]["AnalyticsInternalError"];
+            503: components["responses"]["AnalyticsUnavailable"];
         };
     };
     getAnalyticsSnapshots: {
@@ -1737,6 +1809,7 @@ export interface operations {
             400: components["responses"]["AnalyticsBadRequest"];
             401: components["responses"]["AnalyticsUnauthorized"];
             500: components["responses"]["AnalyticsInternalError"];
+            503: components["responses"]["AnalyticsUnavailable"];
         };
     };
     getDashboardStats: {
@@ -1782,6 +1855,7 @@ export interface operations {
             401: components["responses"]["DashboardUnauthorized"];
             403: components["responses"]["DashboardForbidden"];
             500: components["responses"]["DashboardInternalError"];
+            503: components["responses"]["DashboardUnavailable"];
         };
     };
     ingestBatch: {
@@ -1811,6 +1885,7 @@ export interface operations {
             409: components["responses"]["IngestConflict"];
             413: components["responses"]["IngestTooLarge"];
             500: components["responses"]["IngestInternalError"];
+            503: components["responses"]["IngestUnavailable"];
         };
     };
     getIngestContext: {
@@ -1833,6 +1908,7 @@ export interface operations {
             };
             401: components["responses"]["IngestUnauthorized"];
             500: components["responses"]["IngestInternalError"];
+            503: components["responses"]["IngestUnavailable"];
         };
     };
 }

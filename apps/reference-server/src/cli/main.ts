@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { pino } from "pino";
 import { loadDemo } from "../demo/load.js";
+import { limitsFromEnv } from "../http/limits.js";
 import { startServer } from "../server.js";
 import { openDatabase } from "../storage/engine.js";
 import { createKey, createOrganization } from "../storage/keys.js";
@@ -38,6 +39,7 @@ async function serve(options: Extract<CliCommand, { command: "serve" }>): Promis
     port,
     host: options.host ?? process.env.HOST ?? "127.0.0.1",
     logger,
+    limits: limitsFromEnv(process.env),
     beforeListen: options.demo ? async (db, log) => void (demoInfo = await loadDemo(db, log)) : undefined,
   });
   process.stdout.write(`Reference server listening on ${server.url}\n`);

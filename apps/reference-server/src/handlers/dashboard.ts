@@ -9,7 +9,7 @@ export const dashboardHandlers = {
     // The range is inclusive and instants are stored to the millisecond: [from, to] = [from, to + 1 ms).
     // A calendar-date `to` covers its whole UTC day. Its order is checked with the request (x-request-invariants).
     const start = parseDateParam(query.from);
-    const end = isCalendarDate(query.to) ? parseDateParam(query.to) + DAY_MS : Date.parse(query.to) + 1;
+    const end = isCalendarDate(query.to) ? parseDateParam(query.to) + DAY_MS : parseDateParam(query.to) + 1;
     // Without allInOrg the scope is the caller's own sessions, which `userId` can only narrow.
     const scope = {
       userId: query.allInOrg ? query.userId : auth.userId,

@@ -12,9 +12,13 @@ const paramValue = fc.oneof(
   fc.constantFrom("", "0", "-1", "1", "100", "101", "1e9", "9".repeat(40), "true", "false", "null", "NaN", "[]", "{}"),
   fc.constantFrom("2026-02-22", "2026-02-30", "2026-13-01", "2026-02-22T08:00:00Z", "2026-02-22T08:00:00", "22/02/2026", "0000-00-00", "9999-12-31T23:59:59.999Z"),
   fc.constantFrom("day", "week", "month", "year", "agent_a", "user_1", "incomingMessages", "nope", "default", "metrics"),
-  fc.constantFrom("%00", "%ZZ", "'; DROP TABLE runs; --", "../../etc/passwd", "\u0000", "é", "🙂"),
+  fc.constantFrom("%00", "%ZZ", "'; DROP TABLE runs; --", "../../etc/passwd", "\u0000", "é", "🙂", "a\u0000b", "\ud800", "x\udc00"),
+  fc.constantFrom("0000-01-01", "0000-01-01T00:00:00Z", "0001-01-01T00:00:00+01:00", "2016-12-31T23:59:60Z", "9998-12-31T23:59:59.999Z", "9999-12-31"),
   fc.string({ maxLength: 30 }),
 );
+
+/** A URL carries UTF-8, which has no lone surrogate: one is sent as U+FFFD, as a browser would. */
+const wellFormed = (text: string) => text.replace(/\p{Cs}/gu, "\uFFFD");
 
 const QUERY_NAMES = [...new Set(operations.flatMap((op) => op.parameters.filter((p) => p.in === "query").map((p) => p.name))), "unknown"];
 
@@ -24,21 +28,26 @@ function pathFor(op: Operation) {
     .tuple(fc.array(fc.oneof(fc.constantFrom("agent_a", "run_1", "x"), fc.string({ minLength: 1, maxLength: 20 })), { minLength: 3, maxLength: 3 }), fc.boolean())
     .map(([segments, mangle]) => {
       let i = 0;
-      const path = op.path.replace(/\{[^}]+\}/g, () => encodeURIComponent(segments[i++]!));
+      const path = op.path.replace(/\{[^}]+\}/g, () => encodeURIComponent(wellFormed(segments[i++]!)));
       return mangle ? `${path}/extra` : path;
     });
 }
 
 const query = fc
   .array(fc.tuple(fc.constantFrom(...QUERY_NAMES), paramValue), { maxLength: 6 })
-  .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&"));
+  .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(wellFormed(k))}=${encodeURIComponent(wellFormed(v))}`).join("&"));
 
 const body = fc.oneof(
   fc.constant(undefined),
   fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
   fc.constantFrom('{"agents": [', "{", "null", "[]", '{"runs": "x"}', "\u0000", '{"users": [{"id": ""}]}'),
   // A valid batch with one field of one record replaced.
-  fc.tuple(fc.constantFrom("sessions", "runs", "messages", "feedback"), fc.nat(4), fc.constantFrom("id", "createdAt", "startedAt", "status", "sessionId", "tokens", "agentId"), fc.jsonValue({ maxDepth: 1 })).map(
+  fc.tuple(
+    fc.constantFrom("sessions", "runs", "messages", "feedback"),
+    fc.nat(4),
+    fc.constantFrom("id", "createdAt", "startedAt", "status", "sessionId", "tokens", "agentId"),
+    fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.constantFrom("\u0000", "\ud800", "0000-01-01T00:00:00Z", "2016-12-31T23:59:60Z", "9999-12-31T23:59:59.999Z", { "\u0000": 1 })),
+  ).map(
     ([type, index, field, value]) => {
       const batch = structuredClone(FIXTURE) as Record<string, Record<string, unknown>[]>;
       const records = batch[type]!;

@@ -5,7 +5,9 @@ import {
   maxBodyBytes,
   readBody,
   requiresCredentials,
+  type AnyContractRequest,
   type ErrorReply,
+  type HandledReply,
   type Operation,
 } from "@agent-analytics/contract";
 import express, { type Request, type Response, type Router } from "express";
@@ -13,6 +15,8 @@ import type { Database } from "../storage/engine.js";
 import { cachedKeyLookup } from "../storage/keys.js";
 import type { Handlers } from "./context.js";
 import { HttpError } from "./errors.js";
+import type { Gate } from "../storage/gate.js";
+import { DatabaseUnavailableError, isDatabaseUnavailable } from "../storage/unavailable.js";
 
 function send(res: Response, reply: ErrorReply): void {
   for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
@@ -25,7 +29,7 @@ function send(res: Response, reply: ErrorReply): void {
  * its stages (the key is looked up after the credential is read, before the body is), then the
  * operation's handler. Errors, the pipeline's and the handlers', go out in the module's format.
  */
-export function contractRouter(db: Database, handlers: Handlers, track: (work: Promise<unknown>) => void): Router {
+export function contractRouter(db: Database, handlers: Handlers, track: (work: Promise<unknown>) => void, gate: Gate): Router {
   const pipeline = contractPipeline();
   const findKey = cachedKeyLookup(db);
   const router = express.Router();
@@ -38,18 +42,30 @@ export function contractRouter(db: Database, handlers: Handlers, track: (work: P
       operation = routed.route.operation;
       const presented = pipeline.credential(routed.route, req.headers);
       if (!presented.ok) return send(res, presented.error);
-      const auth = presented.credential ? await findKey(presented.credential.value) : undefined;
-      if (!auth && requiresCredentials(operation)) return send(res, pipeline.unauthorized(operation));
+      // The body is read and checked before the request takes its turn at the database: a slow
+      // upload holds no slot, and hostile input is refused even when the server is at capacity.
       const body = operation.requestBody ? await readBody(req, maxBodyBytes(operation)) : undefined;
       const validated = pipeline.validate(routed.route, { headers: req.headers, body, credential: presented.credential });
-      if (!validated.ok) return send(res, validated.error);
-
-      // Every operation of the contract requires a key, so `auth` is set for each of them.
-      const reply = await dispatch(handlers, validated.request, { db, auth: auth!, log: req.log, track });
-      for (const header of declaredHeaders(pipeline.doc, operation, reply.status, validated.request)) res.setHeader(header.name, header.value);
+      const outcome = await gate.run(async (): Promise<{ error: ErrorReply } | { reply: HandledReply; request: AnyContractRequest }> => {
+        const op = routed.route.operation;
+        const auth = presented.credential ? await findKey(presented.credential.value) : undefined;
+        if (!auth && requiresCredentials(op)) return { error: pipeline.unauthorized(op) };
+        if (!validated.ok) return { error: validated.error };
+        // Every operation of the contract requires a key, so `auth` is set for each of them.
+        return { reply: await dispatch(handlers, validated.request, { db, auth: auth!, log: req.log, track }), request: validated.request };
+      });
+      if ("error" in outcome) return send(res, outcome.error);
+      const { reply } = outcome;
+      for (const header of declaredHeaders(pipeline.doc, operation, reply.status, outcome.request)) res.setHeader(header.name, header.value);
       res.status(reply.status).type("application/json").send(JSON.stringify(reply.body));
     } catch (error) {
       if (error instanceof HttpError) return send(res, pipeline.errorReply(operation, error.status, error.message, error.extra, error.headers));
+      // A lost database connection, or a full line for it: nothing was changed, a retry is safe.
+      if (isDatabaseUnavailable(error)) {
+        const retryAfter = error instanceof DatabaseUnavailableError ? error.retryAfterSeconds : 1;
+        if (!(error instanceof DatabaseUnavailableError)) req.log.warn({ err: error }, "database unavailable");
+        return send(res, pipeline.errorReply(operation, 503, error instanceof DatabaseUnavailableError ? error.message : "The database is unavailable; retry shortly.", {}, { "retry-after": String(retryAfter) }));
+      }
       // A client that went away while its body was read leaves nobody to answer.
       if (req.destroyed) return;
       req.log.error({ err: error }, "request failed");

@@ -1,3 +1,5 @@
+import { parseDate } from "@agent-analytics/contract";
+
 /** UTC day arithmetic on epoch milliseconds. */
 export const DAY_MS = 86_400_000;
 
@@ -31,9 +33,12 @@ export function splitRange(start: number, end: number): RangeSplit {
 /** A calendar date (`2024-01-01`), as the date-or-date-time parameters accept. */
 export const isCalendarDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
-/** Parses a date-or-date-time parameter (a bare date is its UTC midnight). */
+/**
+ * Parses a date-or-date-time parameter (a bare date is its UTC midnight) with the contract's parser:
+ * years 0001 to 0099 as themselves, a leap second as the next minute's first instant.
+ */
 export function parseDateParam(value: string): number {
-  return isCalendarDate(value) ? Date.parse(`${value}T00:00:00Z`) : Date.parse(value);
+  return parseDate(value);
 }
 
 /**

@@ -35,12 +35,16 @@ export interface DatabaseOptions {
   /** Embedded engine data directory; `memory://` keeps everything in memory. */
   dataDir?: string;
   poolSize?: number;
+  /** How long a request waits for a new connection before it is answered 503 (3 s). */
+  connectTimeoutMs?: number;
+  /** Told of every error a connection reports outside a query (a lost connection): logged, never thrown. */
+  onConnectionError?: (error: Error) => void;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.schema, options.poolSize);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
   return openPglite(options.dataDir ?? "memory://");
 }
 
@@ -77,18 +81,24 @@ async function openPglite(dataDir: string): Promise<Database> {
 }
 
 /** The pool's configuration, in one place. */
-function postgresPool(url: string, schema: string | undefined, poolSize: number): pg.Pool {
+function postgresPool(url: string, options: DatabaseOptions): pg.Pool {
+  const { schema } = options;
+  const onError = options.onConnectionError ?? (() => {});
   const pool = new pg.Pool({
     connectionString: url,
-    max: poolSize,
+    max: options.poolSize ?? 10,
     // Every connection of the pool works in the chosen schema, so the SQL never names it.
     options: schema ? `-c search_path=${schema}` : undefined,
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 3_000,
     // Names the server's connections in pg_stat_activity (operators, and the benchmark's CPU count).
     application_name: "agent-analytics-server",
   });
-  // An idle client losing its connection must not crash the process; the pool replaces it.
-  pool.on("error", () => {});
+  // A connection lost while idle must not crash the process; the pool replaces it.
+  pool.on("error", onError);
+  // Nor one lost while checked out (pg_terminate_backend, a restart, a network cut): every client
+  // keeps an error listener for its whole life, so the 'error' event that comes with or after the
+  // failed query always has one. The query in flight fails; the caller answers 503.
+  pool.on("connect", (client) => client.on("error", onError));
   return pool;
 }
 
@@ -109,9 +119,10 @@ async function ensureSchema(pool: pg.Pool, schema: string): Promise<void> {
   }
 }
 
-async function openPostgres(url: string, schema: string | undefined, poolSize = 10): Promise<Database> {
+async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
+  const { schema } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name '${schema}'`);
-  const pool = postgresPool(url, schema, poolSize);
+  const pool = postgresPool(url, options);
   if (schema) await ensureSchema(pool, schema);
   else await pool.query("SELECT 1");
   return {
@@ -121,10 +132,8 @@ async function openPostgres(url: string, schema: string | undefined, poolSize = 
     },
     async transaction<T>(fn: (tx: Transaction) => Promise<T>) {
       const client = await pool.connect();
-      // A connection that dies mid-transaction fails the statement in flight; the client's own
-      // error event must not crash the process. A client whose ROLLBACK fails is discarded.
-      const ignore = () => {};
-      client.on("error", ignore);
+      // A connection that dies mid-transaction fails the statement in flight (its error event goes
+      // to the listener every client has). A client whose ROLLBACK fails is discarded, not reused.
       let broken = false;
       try {
         await client.query("BEGIN");
@@ -146,14 +155,11 @@ async function openPostgres(url: string, schema: string | undefined, poolSize = 
         broken = await client.query("ROLLBACK").then(() => false, () => true);
         throw error;
       } finally {
-        client.off("error", ignore);
         client.release(broken);
       }
     },
     async session(fn) {
       const client = await pool.connect();
-      const ignore = () => {};
-      client.on("error", ignore);
       let failed = false;
       try {
         return await fn({ query: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[] });
@@ -161,7 +167,6 @@ async function openPostgres(url: string, schema: string | undefined, poolSize = 
         failed = true;
         throw error;
       } finally {
-        client.off("error", ignore);
         // A session may end with a lock or setting still held: a failed one is not reused.
         client.release(failed);
       }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { checkResponse, contractPipeline } from "@agent-analytics/contract";
 import { pino } from "pino";
 import { describe, expect } from "vitest";
+import type { ServerLimits } from "../http/limits.js";
 import { startServer, type RunningServer } from "../server.js";
 import { openDatabase } from "../storage/engine.js";
 import { createKey, createOrganization, type Role } from "../storage/keys.js";
@@ -36,13 +37,14 @@ export interface TestServer extends RunningServer {
 /** A random schema per server, so test files and concurrent runs never see each other's data. */
 export const randomSchema = () => `t_${randomBytes(6).toString("hex")}`;
 
-export async function startTestServer(engine: (typeof ENGINES)[number]): Promise<TestServer> {
+export async function startTestServer(engine: (typeof ENGINES)[number], limits?: Partial<ServerLimits>): Promise<TestServer> {
   const schema = engine.databaseUrl ? randomSchema() : undefined;
   const server = await startServer({
     databaseUrl: engine.databaseUrl,
     schema,
     dataDir: "memory://",
     port: 0,
+    limits,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
   });
   return {

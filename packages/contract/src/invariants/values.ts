@@ -1,3 +1,4 @@
+import { utcMs } from "../calendar.js";
 import { InvariantEvaluationError } from "./errors.js";
 
 /** A value an expression can produce. Lambdas only exist as function arguments. */
@@ -56,14 +57,15 @@ function parseDateUncached(text: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
   if (!match) throw new InvariantEvaluationError(`not an ISO 8601 date or date-time: ${JSON.stringify(text)}`);
   const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "", offset] = match;
-  let ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  // A leap second (`:60`) overflows into the next minute's first instant, as the contract defines it.
+  let ms = utcMs(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
   if (frac) ms += Math.round(Number(frac) * 1000);
   if (offset && offset.toUpperCase() !== "Z") {
     const sign = offset[0] === "-" ? -1 : 1;
     const digits = offset.slice(1).replace(":", "");
     ms -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
   }
-  const check = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  const check = new Date(utcMs(Number(y), Number(mo) - 1, Number(d)));
   if (check.getUTCDate() !== Number(d) || check.getUTCMonth() !== Number(mo) - 1) {
     throw new InvariantEvaluationError(`not a calendar date: ${JSON.stringify(text)}`);
   }

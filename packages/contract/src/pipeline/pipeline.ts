@@ -11,6 +11,7 @@ import { compileBodyInvariants } from "./body-invariants.js";
 import { parseTarget, type HttpHeaders, type HttpRequest, type QueryValues } from "./http-request.js";
 import type { InputPolicy } from "./input-policy.js";
 import { recordErrors } from "./record-errors.js";
+import { forbiddenTextPolicy } from "./storable-text.js";
 import type { AnyContractRequest, ValidatedRequest } from "./validated-request.js";
 
 /** An error answer, in the format of the module it concerns; header names are lower-case. */
@@ -32,7 +33,10 @@ export interface Route {
 export interface PipelineOptions {
   /** Shared with response checks, so that each schema compiles once. */
   validator?: ContractValidator;
-  /** Rules on hostile input, run on the decoded request before its schemas (none by default). */
+  /**
+   * Rules on hostile input, run on the decoded request before its schemas, after those the document
+   * declares itself (`x-input-rules`: forbidden characters).
+   */
   policies?: InputPolicy[];
 }
 
@@ -50,7 +54,7 @@ const MAX_DETAIL = 2000;
  * 2. `credential`: the credential the operation's security accepts; none where one is required is 401
  *    with `WWW-Authenticate`. Whether it is valid is the server's to decide (`unauthorized`).
  * 3. `validate`: the body (media type, charset, encoding, `x-max-bytes` and `x-max-records`: 413,
- *    JSON), the input policies, then parameters and body against their schemas with defaults
+ *    JSON), the input policies (the document's `x-input-rules`, then the server's), then parameters and body against their schemas with defaults
  *    applied, `x-request-invariants` and the request body's `x-invariants`: the operation's
  *    validation status, a batch's bad records listed in `errors`.
  */
@@ -66,7 +70,8 @@ export class RequestPipeline<Request extends ValidatedRequest = ValidatedRequest
     options: PipelineOptions = {},
   ) {
     this.validator = options.validator ?? new ContractValidator(doc);
-    this.policies = options.policies ?? [];
+    const declared = forbiddenTextPolicy(doc);
+    this.policies = [...(declared ? [declared] : []), ...(options.policies ?? [])];
     this.readLimit = Math.max(...listOperations(doc).map(maxBodyBytes));
   }
 
