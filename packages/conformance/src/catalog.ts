@@ -1,6 +1,7 @@
 import { listOperations, operationPointer, type OpenApiDocument, type Operation } from "@agent-analytics/contract";
 import { authRequirements } from "./checks/auth.js";
 import { boundsRequirement } from "./checks/bounds.js";
+import { generativeRequirements } from "./checks/generative/requirement.js";
 import { notFoundRequirement } from "./checks/not-found.js";
 import { observedRequirements } from "./checks/observe.js";
 import type { Requirement } from "./requirement.js";
@@ -37,7 +38,7 @@ export function buildCatalog(doc: OpenApiDocument): Requirement[] {
   for (const op of listOperations(doc)) {
     const bounds = boundsRequirement(doc, op);
     const notFound = notFoundRequirement(op);
-    requirements.push(...(bounds ? [bounds] : []), ...authRequirements(doc, op), ...(notFound ? [notFound] : []));
+    requirements.push(...(bounds ? [bounds] : []), ...generativeRequirements(op), ...authRequirements(doc, op), ...(notFound ? [notFound] : []));
     if (op.operationId === "ingestBatch") {
       for (const [check, rule] of Object.entries(INGEST_RULES)) {
         requirements.push(semanticRequirement(op.conformanceClass, op, check, `ingestBatch: ${INGEST_RULE_TITLES[check]}`, `${operationPointer(op)} (info.description: Rules)`, rule));

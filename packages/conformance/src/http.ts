@@ -1,4 +1,5 @@
 import { parseRequest, type ContractValidator, type OpenApiDocument, type Operation, type ParsedRequest } from "@agent-analytics/contract";
+import { targetOf } from "./target.js";
 import type { RecordedRequest, RecordedResponse } from "./types.js";
 
 /** How a request authenticates: the run's token, none, or an explicit bearer / x-api-key value. */
@@ -48,16 +49,9 @@ export class HttpClient {
 
   async call(operation: Operation, call: Call = {}): Promise<Exchange> {
     const pathParams = call.path ?? {};
-    const path = operation.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(pathParams[name] ?? ""));
-    const search = new URLSearchParams();
     const rawQuery: Record<string, string> = {};
-    for (const [name, value] of Object.entries(call.query ?? {})) {
-      if (value === undefined) continue;
-      search.append(name, String(value));
-      rawQuery[name] = String(value);
-    }
-    const qs = search.toString();
-    const url = `${this.baseUrl.replace(/\/+$/, "")}${path}${qs ? `?${qs}` : ""}`;
+    for (const [name, value] of Object.entries(call.query ?? {})) if (value !== undefined) rawQuery[name] = String(value);
+    const url = `${this.baseUrl.replace(/\/+$/, "")}${targetOf(operation, pathParams, rawQuery)}`;
     const headers: Record<string, string> = { ...lowerKeys(this.extraHeaders), accept: "application/json", ...lowerKeys(call.headers ?? {}) };
     const auth = call.auth ?? "token";
     if (auth === "token") headers.authorization = `Bearer ${this.token}`;
