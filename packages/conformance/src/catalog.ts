@@ -4,6 +4,7 @@ import { boundsRequirement } from "./checks/bounds.js";
 import { generativeRequirements } from "./checks/generative/requirement.js";
 import { notFoundRequirement } from "./checks/not-found.js";
 import { observedRequirements } from "./checks/observe.js";
+import { relationsRequirement } from "./relations/requirement.js";
 import type { Requirement } from "./requirement.js";
 import { semanticRequirement } from "./semantics/requirement.js";
 import { AGENTOS_FIGURES } from "./semantics/figures-agentos.js";
@@ -44,6 +45,8 @@ export function buildCatalog(doc: OpenApiDocument): Requirement[] {
         requirements.push(semanticRequirement(op.conformanceClass, op, check, `ingestBatch: ${INGEST_RULE_TITLES[check]}`, `${operationPointer(op)} (info.description: Rules)`, rule));
       }
     }
+    const relations = relationsRequirement(op);
+    if (relations) requirements.push(relations);
     requirements.push(...observedRequirements(op));
   }
   for (const op of listOperations(doc)) {

@@ -67,7 +67,9 @@ export function casesFor(ctx: RunContext, op: Operation, kind: CaseKind): fc.Arb
       }
       if (b) call.body = b.body;
       const edge = Object.values(values).some((v) => v?.edge) || (b?.edge ?? false);
-      return { call, edge, what: "a request valid against the contract" };
+      const shown = [...Object.entries(call.path ?? {}), ...Object.entries(call.query ?? {})].map(([k, v]) => `${k}=${short(String(v))}`);
+      if (b) shown.push(`body ${short(JSON.stringify(b.body))}`);
+      return { call, edge, what: `a request valid against the contract (${shown.join(", ") || "no parameters"})` };
     });
   }
 
@@ -125,4 +127,8 @@ function validBody(ctx: RunContext, fields: NonNullable<ReturnType<typeof bodyFi
     if (meta) record.metadata = { key: meta.value };
     return { body: { [fields.list]: [record] }, edge: i.edge || (meta?.edge ?? false) };
   });
+}
+
+function short(text: string): string {
+  return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}...(${text.length} characters)` : text);
 }
