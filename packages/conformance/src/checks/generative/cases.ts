@@ -43,8 +43,12 @@ function bodyFieldSchemas(ctx: RunContext, op: Operation): { list: string; id?: 
   return undefined;
 }
 
-/** Generated requests of one kind for one operation. */
-export function casesFor(ctx: RunContext, op: Operation, kind: CaseKind): fc.Arbitrary<Case> | undefined {
+/**
+ * Generated requests of one kind for one operation: the arbitrary, and the cases every run sends
+ * first (each listed violation once; each hostile string once, in turn at each place), so that a
+ * run covers every listed case whatever its seed and --max-examples.
+ */
+export function casesFor(ctx: RunContext, op: Operation, kind: CaseKind): { arbitrary: fc.Arbitrary<Case>; always: Case[] } | undefined {
   const base = baseCall(ctx, op);
   const params = paramsOf(op);
   const sampleOf = (name: string, where: "path" | "query") => (where === "path" ? base.path?.[name] : base.query?.[name]?.toString());
@@ -57,7 +61,7 @@ export function casesFor(ctx: RunContext, op: Operation, kind: CaseKind): fc.Arb
       drawn[p.name] = p.required ? values : fc.option(values, { nil: undefined, freq: 3 });
     }
     const body = fields ? validBody(ctx, fields) : fc.constant(undefined);
-    return fc.record({ values: fc.record(drawn), body }).map(({ values, body: b }) => {
+    const valid = fc.record({ values: fc.record(drawn), body }).map(({ values, body: b }) => {
       const call: Call = { path: {}, query: {} };
       for (const p of params) {
         const v = values[p.name];
@@ -71,6 +75,7 @@ export function casesFor(ctx: RunContext, op: Operation, kind: CaseKind): fc.Arb
       if (b) shown.push(`body ${short(JSON.stringify(b.body))}`);
       return { call, edge, what: `a request valid against the contract (${shown.join(", ") || "no parameters"})` };
     });
+    return { arbitrary: valid, always: [] };
   }
 
   if (kind === "invalid") {
@@ -93,7 +98,7 @@ export function casesFor(ctx: RunContext, op: Operation, kind: CaseKind): fc.Arb
         });
       }
     }
-    return options.length ? fc.constantFrom(...options) : undefined;
+    return options.length ? { arbitrary: fc.constantFrom(...options), always: options } : undefined;
   }
 
   // Hostile: one string-valued place at a time holds a hostile string, the rest is the sample.
@@ -108,7 +113,8 @@ export function casesFor(ctx: RunContext, op: Operation, kind: CaseKind): fc.Arb
   }
   if (places.length === 0) return undefined;
   const hostile = fc.tuple(fc.constantFrom(...HOSTILE_STRINGS), fc.constantFrom("", "a", "2024-01-01")).map(([h, around]) => `${around}${h}`);
-  return fc.tuple(fc.constantFrom(...places), hostile).map(([place, s]) => place.set(s));
+  const always = HOSTILE_STRINGS.map((h, i) => places[i % places.length]!.set(h));
+  return { arbitrary: fc.tuple(fc.constantFrom(...places), hostile).map(([place, s]) => place.set(s)), always };
 }
 
 function withValue(base: Call, where: "path" | "query", name: string, value: string, what: string): Case {

@@ -37,35 +37,35 @@ export function generativeRequirements(op: Operation): Requirement[] {
         const cases = casesFor(ctx, op, kind);
         if (!cases) return { status: "pass" as const, reason: "nothing to generate: the operation takes no such input" };
         if (ctx.maxExamples === 0) throw new Skip("--max-examples 0: no case generated");
-        return runProperty(ctx, op, kind, cases, seedFor(ctx.seed, id));
+        return runProperty(ctx, op, kind, cases.arbitrary, cases.always, seedFor(ctx.seed, id));
       },
     };
   });
 }
 
-async function runProperty(ctx: RunContext, op: Operation, kind: CaseKind, cases: fc.Arbitrary<Case>, seed: number) {
+async function runProperty(ctx: RunContext, op: Operation, kind: CaseKind, cases: fc.Arbitrary<Case>, always: Case[], seed: number) {
   const seen = new WeakMap<Case, { ex: Exchange; problem: { message: string; expected: string } }>();
   let sent = 0;
   const property = fc.asyncProperty(cases, async (c) => {
     // Past the budget, further shrink candidates count as passing: the last failure found stands.
-    if (sent >= ctx.maxExamples + SHRINK_BUDGET) return true;
+    if (sent >= always.length + ctx.maxExamples + SHRINK_BUDGET) return true;
     sent++;
     const ex = await ctx.client.call(op, c.call);
     const problem = problemWith(ctx, op, kind, c, ex);
     if (problem) seen.set(c, { ex, problem });
     return problem === undefined;
   });
-  const details = await fc.check(property, { seed, numRuns: ctx.maxExamples });
+  const details = await fc.check(property, { seed, numRuns: always.length + ctx.maxExamples, examples: always.map((c) => [c] as [Case]) });
   const verdict = new Verdict();
   if (details.failed && details.counterexample) {
     const found = seen.get(details.counterexample[0]);
     if (found) {
-      const how = `shrunk in ${details.numShrinks} step(s) from case ${details.numRuns} of ${ctx.maxExamples}; replay with --seed ${ctx.seed} --operation ${op.operationId}`;
+      const how = `shrunk in ${details.numShrinks} step(s) from case ${details.numRuns} of ${always.length} listed + ${ctx.maxExamples} generated; replay with --seed ${ctx.seed} --operation ${op.operationId}`;
       verdict.fail(found.ex, `${found.problem.message} (${how})`, found.problem.expected);
     } else if (details.errorInstance) {
       throw details.errorInstance;
     }
   }
   const outcome = verdict.outcome();
-  return outcome.status === "pass" ? { status: "pass" as const, reason: `${details.numRuns} generated case(s), seed ${seed}` } : outcome;
+  return outcome.status === "pass" ? { status: "pass" as const, reason: `${details.numRuns} case(s) (${always.length} listed, the rest generated), seed ${seed}` } : outcome;
 }

@@ -55,8 +55,8 @@ function fromSchema(doc: OpenApiDocument, schema: SchemaObject): fc.Arbitrary<Dr
     case "boolean":
       return plain(fc.constantFrom("true", "false"));
     case "string":
-      if (schema.format === "date") return fc.oneof({ arbitrary: plain(ordinaryInstant.map((d) => d.toISOString().slice(0, 10))), weight: 3 }, edges(DATE_EDGES));
-      if (schema.format === "date-time") return fc.oneof({ arbitrary: plain(ordinaryInstant.map((d) => d.toISOString())), weight: 3 }, edges(DATE_TIME_EDGES));
+      if (schema.format === "date") return fc.oneof({ arbitrary: plain(ordinaryInstant.map((d) => d.toISOString().slice(0, 10))), weight: 1 }, edges(DATE_EDGES));
+      if (schema.format === "date-time") return fc.oneof({ arbitrary: plain(ordinaryInstant.map((d) => d.toISOString())), weight: 1 }, edges(DATE_TIME_EDGES));
       return strings(schema);
     default:
       return strings(schema);
