@@ -3,7 +3,7 @@ import fc from "fast-check";
 import type { Call } from "../../http.js";
 import type { RunContext } from "../../run-context.js";
 import { HOSTILE_STRINGS } from "./hostile.js";
-import { validValues, type Drawn } from "./values.js";
+import { edgeValues, validValues, type Drawn } from "./values.js";
 import { BODY_VIOLATIONS, invalidValues } from "./violations.js";
 
 /** One generated request, with what makes it what it is (for messages). */
@@ -75,7 +75,15 @@ export function casesFor(ctx: RunContext, op: Operation, kind: CaseKind): { arbi
       if (b) shown.push(`body ${short(JSON.stringify(b.body))}`);
       return { call, edge, what: `a request valid against the contract (${shown.join(", ") || "no parameters"})` };
     });
-    return { arbitrary: valid, always: [] };
+    // Each edge of each parameter once, the others as in the sample: every run covers every edge.
+    const always: Case[] = [];
+    for (const p of params) {
+      for (const e of edgeValues(ctx.doc, p.schema)) {
+        const c = withValue(base, p.in as "path" | "query", p.name, e, `a request valid against the contract with the edge ${p.name}=${short(e)}`);
+        always.push({ ...c, edge: true });
+      }
+    }
+    return { arbitrary: valid, always };
   }
 
   if (kind === "invalid") {

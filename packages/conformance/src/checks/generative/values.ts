@@ -38,32 +38,47 @@ const MAX_SAFE_PLUS_TWO = "9007199254740993";
  */
 export function validValues(doc: OpenApiDocument, schemaRef: SchemaObject | undefined, sample?: string): fc.Arbitrary<Drawn> {
   const schema = schemaRef ? deref<SchemaObject>(doc, schemaRef) : {};
-  const own = fromSchema(doc, schema);
+  const own = fromSchema(doc, schema).arbitrary;
   return sample === undefined ? own : fc.oneof({ arbitrary: own, weight: 3 }, { arbitrary: fc.constant({ value: sample, edge: false }), weight: 2 });
 }
 
-function fromSchema(doc: OpenApiDocument, schema: SchemaObject): fc.Arbitrary<Drawn> {
+/** The edge values of a parameter's schema: every run sends each once (see casesFor). */
+export function edgeValues(doc: OpenApiDocument, schemaRef: SchemaObject | undefined): string[] {
+  return fromSchema(doc, schemaRef ? deref<SchemaObject>(doc, schemaRef) : {}).edges;
+}
+
+interface Values {
+  arbitrary: fc.Arbitrary<Drawn>;
+  edges: string[];
+}
+
+function withEdges(ordinary: fc.Arbitrary<string>, edgeList: string[], weight: number): Values {
+  if (edgeList.length === 0) return { arbitrary: plain(ordinary), edges: [] };
+  return { arbitrary: fc.oneof({ arbitrary: plain(ordinary), weight }, edges(edgeList)), edges: edgeList };
+}
+
+function fromSchema(doc: OpenApiDocument, schema: SchemaObject): Values {
   const branches = (schema.anyOf ?? schema.oneOf) as SchemaObject[] | undefined;
   if (branches) {
-    const usable = branches.map((b) => deref<SchemaObject>(doc, b)).filter((b) => b.type !== "null");
-    return fc.oneof(...usable.map((b) => fromSchema(doc, b)));
+    const usable = branches.map((b) => fromSchema(doc, deref<SchemaObject>(doc, b))).filter((_v, i) => deref<SchemaObject>(doc, branches[i]!).type !== "null");
+    return { arbitrary: fc.oneof(...usable.map((v) => v.arbitrary)), edges: [...new Set(usable.flatMap((v) => v.edges))] };
   }
-  if (Array.isArray(schema.enum)) return plain(fc.constantFrom(...schema.enum.map(String)));
+  if (Array.isArray(schema.enum)) return withEdges(fc.constantFrom(...schema.enum.map(String)), [], 1);
   switch (schema.type) {
     case "integer":
       return integers(schema);
     case "boolean":
-      return plain(fc.constantFrom("true", "false"));
+      return withEdges(fc.constantFrom("true", "false"), [], 1);
     case "string":
-      if (schema.format === "date") return fc.oneof({ arbitrary: plain(ordinaryInstant.map((d) => d.toISOString().slice(0, 10))), weight: 1 }, edges(DATE_EDGES));
-      if (schema.format === "date-time") return fc.oneof({ arbitrary: plain(ordinaryInstant.map((d) => d.toISOString())), weight: 1 }, edges(DATE_TIME_EDGES));
+      if (schema.format === "date") return withEdges(ordinaryInstant.map((d) => d.toISOString().slice(0, 10)), DATE_EDGES, 1);
+      if (schema.format === "date-time") return withEdges(ordinaryInstant.map((d) => d.toISOString()), DATE_TIME_EDGES, 1);
       return strings(schema);
     default:
       return strings(schema);
   }
 }
 
-function integers(schema: SchemaObject): fc.Arbitrary<Drawn> {
+function integers(schema: SchemaObject): Values {
   const min = typeof schema.minimum === "number" ? schema.minimum : -1000;
   const max = typeof schema.maximum === "number" ? schema.maximum : min + 1000;
   const edgeValues = [String(min), String(max)];
@@ -71,10 +86,10 @@ function integers(schema: SchemaObject): fc.Arbitrary<Drawn> {
   if (typeof schema["x-clamp-maximum"] === "number") edgeValues.push(String(schema["x-clamp-maximum"] + 1));
   if (typeof schema.maximum !== "number") edgeValues.push(MAX_SAFE_PLUS_TWO);
   if (min <= 0 && max >= 0) edgeValues.push("-0");
-  return fc.oneof({ arbitrary: plain(fc.integer({ min, max }).map(String)), weight: 3 }, edges(edgeValues));
+  return withEdges(fc.integer({ min, max }).map(String), edgeValues, 3);
 }
 
-function strings(schema: SchemaObject): fc.Arbitrary<Drawn> {
+function strings(schema: SchemaObject): Values {
   const minLength = typeof schema.minLength === "number" ? schema.minLength : 0;
   const maxLength = typeof schema.maxLength === "number" ? schema.maxLength : undefined;
   const fits = (s: string) => [...s].length >= minLength && (maxLength === undefined || [...s].length <= maxLength) && (pattern === undefined || pattern.test(s));
@@ -82,9 +97,8 @@ function strings(schema: SchemaObject): fc.Arbitrary<Drawn> {
   if (pattern) {
     const matching = fc.stringMatching(pattern).filter((s) => s.length >= minLength && s.length <= Math.min(maxLength ?? 64, 64));
     const patternEdges = ["a".repeat(Math.max(minLength, maxLength ?? 64)), ...STRING_EDGES].filter(fits);
-    return patternEdges.length ? fc.oneof({ arbitrary: plain(matching), weight: 3 }, edges(patternEdges)) : plain(matching);
+    return withEdges(matching, patternEdges, 3);
   }
-  const ordinary = plain(fc.string({ minLength: Math.max(minLength, 1), maxLength: Math.min(maxLength ?? 24, 24), unit: "grapheme-ascii" }));
-  const edgeValues = [...STRING_EDGES, ...(minLength === 0 ? [""] : [])].filter(fits);
-  return fc.oneof({ arbitrary: ordinary, weight: 3 }, edges(edgeValues));
+  const ordinary = fc.string({ minLength: Math.max(minLength, 1), maxLength: Math.min(maxLength ?? 24, 24), unit: "grapheme-ascii" });
+  return withEdges(ordinary, [...STRING_EDGES, ...(minLength === 0 ? [""] : [])].filter(fits), 3);
 }
