@@ -21,7 +21,7 @@ describe("parseCli", () => {
   });
   it.each([
     [["--base-url", "http://h", "--token", "k", "--seed", "one"], "--seed must be an integer"],
-    [["--base-url", "http://h", "--token", "k", "--max-examples", "-1"], "--max-examples must be a non-negative integer"],
+    [["--base-url", "http://h", "--token", "k", "--max-examples=-1"], "--max-examples must be a non-negative integer"],
     [["--base-url", "http://h", "--token", "k", "-H", "no colon"], "-H must be 'Name: value'"],
     [["--token", "k"], "--base-url is required"],
     [["--base-url", "http://h"], "--token is required"],

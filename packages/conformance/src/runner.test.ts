@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { runCliToExit } from "@agent-analytics/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConformanceStartError } from "./errors.js";
+import { toHtml } from "./reports/html.js";
 import { toJUnit } from "./reports/junit.js";
 import { runConformance } from "./runner.js";
 import type { ConformanceResult } from "./types.js";
@@ -67,6 +68,14 @@ describe("runConformance", () => {
     it("ends on a line with every count", async () => {
       const { summaryLine } = await import("./reports/text.js");
       expect(summaryLine(result)).toMatch(/^FAILED at level contract, seed \d+: \d+ passed, [1-9]\d* failed, [1-9]\d* skipped \(not claimed or not selected\)/);
+    });
+    it("reports it as HTML that opens on a summary, failures first, linked to the contract text", () => {
+      const html = toHtml(result);
+      expect(html.indexOf("<h2>Summary</h2>")).toBeLessThan(html.indexOf("<h2>Requirements, failures first</h2>"));
+      const firstRow = html.slice(html.indexOf('<table id="all">'));
+      expect(firstRow).toMatch(/^<table id="all"><tr class="fail"/);
+      expect(html).toMatch(/<a href="#ref-\d+">#\/paths\/~1api~1dashboard~1getStats\/get/);
+      expect(html).toContain(`seed <code>${result.meta.seed}</code>`);
     });
     it("reports it as JUnit", () => {
       const xml = toJUnit(result);

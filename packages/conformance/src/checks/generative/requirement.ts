@@ -31,7 +31,7 @@ export function generativeRequirements(op: Operation): Requirement[] {
       class: op.conformanceClass,
       operationId: op.operationId,
       title: `${op.operationId} ${title}`,
-      specRef: `${operationPointer(op)}/${ref}`,
+      specRef: `${operationPointer(op)}/${ref === "parameters" && !op.object.parameters?.length ? "requestBody" : ref}`,
       phase: "probe" as const,
       async run(ctx: RunContext) {
         const cases = casesFor(ctx, op, kind);
