@@ -4,6 +4,7 @@ import { boundsRequirement } from "./checks/bounds.js";
 import { generativeRequirements } from "./checks/generative/requirement.js";
 import { notFoundRequirement } from "./checks/not-found.js";
 import { observedRequirements } from "./checks/observe.js";
+import { linksRequirement } from "./links/requirement.js";
 import { relationsRequirement } from "./relations/requirement.js";
 import type { Requirement } from "./requirement.js";
 import { semanticRequirement } from "./semantics/requirement.js";
@@ -47,6 +48,8 @@ export function buildCatalog(doc: OpenApiDocument): Requirement[] {
     }
     const relations = relationsRequirement(op);
     if (relations) requirements.push(relations);
+    const links = linksRequirement(doc, op);
+    if (links) requirements.push(links);
     requirements.push(...observedRequirements(op));
   }
   for (const op of listOperations(doc)) {
