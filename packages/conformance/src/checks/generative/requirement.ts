@@ -4,7 +4,7 @@ import type { Exchange } from "../../http.js";
 import { Skip, Verdict, type Requirement } from "../../requirement.js";
 import type { RunContext } from "../../run-context.js";
 import { casesFor, type Case, type CaseKind } from "./cases.js";
-import { problemWith } from "./judge.js";
+import { problemWith, type Problem } from "./judge.js";
 
 /** Requests a failure may cost beyond the generated cases while it is shrunk: a run stays bounded. */
 export const SHRINK_BUDGET = 60;
@@ -44,7 +44,7 @@ export function generativeRequirements(op: Operation): Requirement[] {
 }
 
 async function runProperty(ctx: RunContext, op: Operation, kind: CaseKind, cases: fc.Arbitrary<Case>, always: Case[], seed: number) {
-  const seen = new WeakMap<Case, { ex: Exchange; problem: { message: string; expected: string } }>();
+  const seen = new WeakMap<Case, { ex: Exchange; problem: Problem }>();
   let sent = 0;
   const property = fc.asyncProperty(cases, async (c) => {
     // Past the budget, further shrink candidates count as passing: the last failure found stands.
@@ -61,7 +61,7 @@ async function runProperty(ctx: RunContext, op: Operation, kind: CaseKind, cases
     const found = seen.get(details.counterexample[0]);
     if (found) {
       const how = `shrunk in ${details.numShrinks} step(s) from case ${details.numRuns} of ${always.length} listed + ${ctx.maxExamples} generated; replay with --seed ${ctx.seed} --operation ${op.operationId}`;
-      verdict.fail(found.ex, `${found.problem.message} (${how})`, found.problem.expected);
+      verdict.fail(found.ex, `${found.problem.message} (${how})`, found.problem.expected, found.problem.rules);
     } else if (details.errorInstance) {
       throw details.errorInstance;
     }
