@@ -3,14 +3,14 @@ import type { AddressInfo } from "node:net";
 
 /**
  * A proxy in front of a server that plants one defect: GET /analytics/rolling fails (500) when
- * `window` is 50 or more, a valid value. The generated cases must find it, and shrinking must
- * bring it down to the smallest failing request (window=50).
+ * `window` is between 40 and 60, valid values that no listed edge (1, 90) is. The drawn cases must
+ * find it, and shrinking must bring it down to the smallest failing request (window=40).
  */
 export async function startPlantedProxy(upstream: string): Promise<{ url: string; close(): Promise<void> }> {
   const target = new URL(upstream);
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://proxy");
-    if (url.pathname === "/analytics/rolling" && Number(url.searchParams.get("window")) >= 50) {
+    if (url.pathname === "/analytics/rolling" && Number(url.searchParams.get("window")) >= 40 && Number(url.searchParams.get("window")) <= 60) {
       res.writeHead(500, { "content-type": "text/plain" }).end("planted");
       return;
     }
