@@ -29,6 +29,7 @@ export function refuseUnstorable(req: ProxiedRequest): ProxiedResponse | undefin
 }
 
 /** NUL, U+FFFD (what a lone surrogate's bytes decode to), or a lone surrogate itself. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for.
 const UNSTORABLE = /\u0000|\ufffd|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function collectStrings(node: unknown, out: string[]): void {
