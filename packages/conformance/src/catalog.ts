@@ -1,8 +1,11 @@
 import { listOperations, operationPointer, type OpenApiDocument, type Operation } from "@agent-analytics/contract";
 import { authRequirements } from "./checks/auth.js";
 import { boundsRequirement } from "./checks/bounds.js";
+import { generativeRequirements } from "./checks/generative/requirement.js";
 import { notFoundRequirement } from "./checks/not-found.js";
 import { observedRequirements } from "./checks/observe.js";
+import { linksRequirement } from "./links/requirement.js";
+import { relationsRequirement } from "./relations/requirement.js";
 import type { Requirement } from "./requirement.js";
 import { semanticRequirement } from "./semantics/requirement.js";
 import { AGENTOS_FIGURES } from "./semantics/figures-agentos.js";
@@ -13,6 +16,11 @@ import { INGEST_FIGURES, INGEST_RULES } from "./semantics/ingest-rules.js";
 import { ISOLATION_CHECKS } from "./semantics/isolation.js";
 
 export const ISOLATION_CLASS = "isolation";
+/**
+ * Exact figures need a dataset with a known answer, which the kit can only load through ingest:
+ * a class of their own, which a server without ingest does not claim.
+ */
+export const FIGURES_CLASS = "figures";
 
 const FIGURES = { ...AGENTS_FIGURES, ...AGENTOS_FIGURES, ...DASHBOARD_FIGURES, ...ANALYTICS_FIGURES, ...INGEST_FIGURES };
 
@@ -32,17 +40,23 @@ export function buildCatalog(doc: OpenApiDocument): Requirement[] {
   for (const op of listOperations(doc)) {
     const bounds = boundsRequirement(doc, op);
     const notFound = notFoundRequirement(op);
-    requirements.push(...(bounds ? [bounds] : []), ...authRequirements(doc, op), ...(notFound ? [notFound] : []));
-    const figures = FIGURES[op.operationId];
-    if (figures) {
-      requirements.push(semanticRequirement(op.conformanceClass, op, "figures", `every figure of ${op.operationId} equals the oracle's over the loaded records`, `docs/semantics.md (${op.method.toUpperCase()} ${op.path})`, figures));
-    }
+    requirements.push(...(bounds ? [bounds] : []), ...generativeRequirements(op), ...authRequirements(doc, op), ...(notFound ? [notFound] : []));
     if (op.operationId === "ingestBatch") {
       for (const [check, rule] of Object.entries(INGEST_RULES)) {
         requirements.push(semanticRequirement(op.conformanceClass, op, check, `ingestBatch: ${INGEST_RULE_TITLES[check]}`, `${operationPointer(op)} (info.description: Rules)`, rule));
       }
     }
+    const relations = relationsRequirement(op);
+    if (relations) requirements.push(relations);
+    const links = linksRequirement(doc, op);
+    if (links) requirements.push(links);
     requirements.push(...observedRequirements(op));
+  }
+  for (const op of listOperations(doc)) {
+    const figures = FIGURES[op.operationId];
+    if (figures) {
+      requirements.push(semanticRequirement(FIGURES_CLASS, op, "figures", `every figure of ${op.operationId} equals the oracle's over the loaded records`, `docs/semantics.md (${op.method.toUpperCase()} ${op.path})`, figures));
+    }
   }
   for (const op of listOperations(doc)) {
     const check = ISOLATION_CHECKS[op.operationId];

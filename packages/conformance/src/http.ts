@@ -1,4 +1,5 @@
 import { parseRequest, type ContractValidator, type OpenApiDocument, type Operation, type ParsedRequest } from "@agent-analytics/contract";
+import { targetOf } from "./target.js";
 import type { RecordedRequest, RecordedResponse } from "./types.js";
 
 /** How a request authenticates: the run's token, none, or an explicit bearer / x-api-key value. */
@@ -9,6 +10,10 @@ export interface Call {
   /** Values are sent as written; `undefined` leaves the parameter out. */
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
+  /** A body sent exactly as written (malformed JSON), instead of `body` serialised. */
+  rawBody?: string;
+  /** Headers of this request (a wrong content type), over the run's. */
+  headers?: Record<string, string>;
   auth?: Auth;
 }
 
@@ -38,32 +43,30 @@ export class HttpClient {
     private readonly baseUrl: string,
     private readonly token: string,
     private readonly timeoutMs: number,
+    /** Extra headers sent with every request (`-H`), before the kit's own. */
+    private readonly extraHeaders: Record<string, string> = {},
   ) {}
 
   async call(operation: Operation, call: Call = {}): Promise<Exchange> {
     const pathParams = call.path ?? {};
-    const path = operation.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(pathParams[name] ?? ""));
-    const search = new URLSearchParams();
     const rawQuery: Record<string, string> = {};
-    for (const [name, value] of Object.entries(call.query ?? {})) {
-      if (value === undefined) continue;
-      search.append(name, String(value));
-      rawQuery[name] = String(value);
-    }
-    const qs = search.toString();
-    const url = `${this.baseUrl.replace(/\/+$/, "")}${path}${qs ? `?${qs}` : ""}`;
-    const headers: Record<string, string> = { accept: "application/json" };
+    for (const [name, value] of Object.entries(call.query ?? {})) if (value !== undefined) rawQuery[name] = String(value);
+    const url = `${this.baseUrl.replace(/\/+$/, "")}${targetOf(operation, pathParams, rawQuery)}`;
+    const headers: Record<string, string> = { ...lowerKeys(this.extraHeaders), accept: "application/json", ...lowerKeys(call.headers ?? {}) };
     const auth = call.auth ?? "token";
     if (auth === "token") headers.authorization = `Bearer ${this.token}`;
     else if (auth !== "none" && "bearer" in auth) headers.authorization = `Bearer ${auth.bearer}`;
     else if (auth !== "none") headers["x-api-key"] = auth.apiKey;
-    if (call.body !== undefined) headers["content-type"] = "application/json";
-    const request: RecordedRequest = { method: operation.method.toUpperCase(), url, headers, ...(call.body !== undefined ? { body: call.body } : {}) };
+    const raw = call.rawBody;
+    if ((call.body !== undefined || raw !== undefined) && !headers["content-type"]) headers["content-type"] = "application/json";
+    const sentBody = raw ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
+    const shownBody = raw !== undefined ? raw : call.body;
+    const request: RecordedRequest = { method: operation.method.toUpperCase(), url, headers, ...(shownBody !== undefined ? { body: shownBody } : {}), ...(raw !== undefined ? { rawBody: true } : {}) };
     const exchange: Exchange = { operation, request };
 
-    const raw = { pathParams, query: rawQuery, headers: {}, body: call.body };
-    const parsed = parseRequest(this.doc, this.validator, operation, raw);
-    if (parsed.ok) exchange.parsed = parsed.request;
+    // A raw body is not JSON the contract could type: such a request is never a valid one.
+    const parsed = raw === undefined ? parseRequest(this.doc, this.validator, operation, { pathParams, query: rawQuery, headers: {}, body: call.body }) : undefined;
+    if (parsed?.ok) exchange.parsed = parsed.request;
 
     // A server that stopped answering would cost a timeout per remaining request: stop asking.
     if (this.silentInARow >= MAX_SILENT) {
@@ -78,7 +81,7 @@ export class HttpClient {
         const res = await fetch(url, {
           method: request.method,
           headers,
-          body: call.body === undefined ? undefined : JSON.stringify(call.body),
+          body: sentBody,
           signal: AbortSignal.timeout(this.timeoutMs),
         });
         const text = await res.text();
@@ -127,4 +130,8 @@ function describeError(error: unknown): string {
 /** The media type of a response, without parameters. */
 export function mediaTypeOf(response: RecordedResponse | undefined): string | undefined {
   return response?.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
+}
+
+function lowerKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }

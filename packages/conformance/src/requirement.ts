@@ -19,7 +19,9 @@ export interface Requirement {
   operationId?: string;
   title: string;
   specRef: string;
-  phase: "probe" | "semantics" | "isolation" | "observe";
+  phase: "probe" | "semantics" | "isolation" | "relations" | "observe";
+  /** The module whose operation it reads, when that differs from its class (figures, isolation). */
+  module?: string;
   /** The rules a failure breaks when it names none itself (the semantics checks: the ingest module). */
   rules?: RuleRef[];
   run(ctx: RunContext): Promise<Outcome>;

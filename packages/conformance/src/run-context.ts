@@ -31,6 +31,10 @@ export class RunContext {
     readonly claimed: Set<string>,
     /** Unique to this run: every id the kit creates starts with it. */
     readonly prefix: string,
+    /** Seed of every random choice of the run. */
+    readonly seed: number,
+    /** Generated cases per operation and kind. */
+    readonly maxExamples: number,
   ) {
     if (options.agentId) this.ids.agentId = options.agentId;
     if (options.runId) this.ids.runId = options.runId;
@@ -55,7 +59,7 @@ export class RunContext {
     for (const param of operation.parameters) {
       if (param.in === "path") {
         const known = (this.ids as Record<string, string | undefined>)[param.name];
-        if (!known) return `no known ${param.name}: claim the ingest class or pass --${kebab(param.name)}`;
+        if (!known) return this.missingId(param.name);
         path[param.name] = known;
         continue;
       }
@@ -66,6 +70,14 @@ export class RunContext {
     const call: Call = { path, query };
     if (operation.requestBody) call.body = { users: [{ id: this.freshId("probe_user") }] };
     return call;
+  }
+
+  /** Why no id is known, in terms of what the run was given and what happened. */
+  private missingId(name: string): string {
+    const option = `--${kebab(name)}`;
+    if (!this.claimed.has("ingest")) return `no known ${name}: pass ${option} (an existing one), or claim the ingest class so the kit creates one`;
+    const why = this.semanticsUnavailable?.reason ?? "the dataset was not loaded";
+    return `no known ${name}: the kit's dataset, which would create one, was not loaded (${why}); or pass ${option}`;
   }
 
   private sampleValue(name: string, schema: SchemaObject | undefined, required: boolean): string | undefined {

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { runCliToExit } from "@agent-analytics/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConformanceStartError } from "./errors.js";
+import { toHtml } from "./reports/html.js";
 import { toJUnit } from "./reports/junit.js";
 import { runConformance } from "./runner.js";
 import type { ConformanceResult } from "./types.js";
@@ -51,7 +52,7 @@ describe("runConformance", () => {
     it("fails the claimed class and skips the others", () => {
       expect(result.passed).toBe(false);
       expect(result.classes.map((c) => [c.id, c.claimed, c.status])).toEqual([
-        ["agentos", false, "skip"], ["agents", false, "skip"], ["analytics", false, "skip"], ["dashboard", true, "fail"], ["ingest", false, "skip"], ["isolation", false, "skip"],
+        ["agentos", false, "skip"], ["agents", false, "skip"], ["analytics", false, "skip"], ["dashboard", true, "fail"], ["ingest", false, "skip"], ["figures", false, "skip"], ["isolation", false, "skip"],
       ]);
       expect(result.requestCount).toBeGreaterThan(10);
     });
@@ -61,15 +62,57 @@ describe("runConformance", () => {
       expect(r.failures[0]!.response?.status).toBe(500);
       expect(r.failures[0]!.curl).toMatch(/^curl -i -X GET 'http:\/\/127\.0\.0\.1:\d+\/api\/dashboard\/getStats\?/);
     });
-    it("skips the figures, with the reason", () => {
-      expect(requirement("dashboard.getDashboardStats.figures")).toMatchObject({ status: "skip", reason: expect.stringContaining("ingest") });
+    it("skips the figures, which are not claimed, with the reason", () => {
+      expect(requirement("figures.getDashboardStats.figures")).toMatchObject({ status: "skip", required: false, reason: "class figures is not claimed" });
+    });
+    it("ends on a line with every count", async () => {
+      const { summaryLine } = await import("./reports/text.js");
+      expect(summaryLine(result)).toMatch(/^FAILED at level contract, seed \d+: \d+ passed, [1-9]\d* failed, [1-9]\d* skipped \(not claimed or not selected\)/);
+    });
+    it("reports it as HTML that opens on a summary, failures first, linked to the contract text", () => {
+      const html = toHtml(result);
+      expect(html.indexOf("<h2>Summary</h2>")).toBeLessThan(html.indexOf("<h2>Requirements, failures first</h2>"));
+      const firstRow = html.slice(html.indexOf('<table id="all">'));
+      expect(firstRow).toMatch(/^<table id="all"><tr class="fail"/);
+      expect(html).toMatch(/<a href="#ref-\d+">#\/paths\/~1api~1dashboard~1getStats\/get/);
+      expect(html).toContain(`seed <code>${result.meta.seed}</code>`);
     });
     it("reports it as JUnit", () => {
       const xml = toJUnit(result);
-      expect(xml).toContain('<testcase classname="dashboard" name="dashboard.getDashboardStats.not-a-server-error">');
+      expect(xml).toMatch(/<testcase classname="dashboard" name="dashboard.getDashboardStats.not-a-server-error" time="\d+\.\d{3}">/);
+      expect(xml).toContain(`<property name="seed" value="${result.meta.seed}"/>`);
       expect(xml).toContain("<failure message=");
     });
   });
+});
+
+describe("a claimed class the kit cannot check", () => {
+  it("fails, saying why, instead of skipping: figures without ingest", async () => {
+    const result = await runConformance({ baseUrl: brokenUrl, token: "k", classes: ["dashboard", "figures"], maxExamples: 1 });
+    const figures = result.classes.find((c) => c.id === "figures")!;
+    expect(figures.status).toBe("fail");
+    const r = figures.requirements.find((q) => q.id === "figures.getDashboardStats.figures")!;
+    expect(r).toMatchObject({ status: "fail", required: true, reason: expect.stringContaining("could not be checked: exact figures need the ingest class claimed") });
+    // Figures of modules not claimed are outside the claim: skipped, and saying so.
+    expect(figures.requirements.find((q) => q.id === "figures.getAgentStats.figures")).toMatchObject({ status: "skip", required: false, reason: expect.stringContaining("agents") });
+  });
+});
+
+describe("the token preflight", () => {
+  let rejecting: Server;
+  let url: string;
+  beforeAll(async () => {
+    rejecting = createServer((_req, res) => res.writeHead(401, { "content-type": "application/json" }).end('{"success":false,"error":"bad key"}'));
+    await new Promise<void>((resolve) => rejecting.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(rejecting.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => rejecting.close(resolve)));
+
+  it("stops the run with one clear message when the server rejects the token", async () => {
+    await expect(runConformance({ baseUrl: url, token: "wrong" })).rejects.toThrow("the server rejected the token (401)");
+    const exit = await runCliToExit(BIN, ["--base-url", url, "--token", "wrong"]);
+    expect(exit.code).toBe(2);
+  }, 30_000);
 });
 
 describe("the CLI", () => {

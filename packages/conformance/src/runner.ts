@@ -1,45 +1,59 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { conformanceClasses, ContractValidator, document, type OpenApiDocument } from "@agent-analytics/contract";
-import { buildCatalog, ISOLATION_CLASS } from "./catalog.js";
+import { buildCatalog, FIGURES_CLASS, ISOLATION_CLASS } from "./catalog.js";
 import { ConformanceStartError } from "./errors.js";
 import { HttpClient } from "./http.js";
 import { judge } from "./levels.js";
+import { DEFAULT_MAX_EXAMPLES, runMeta } from "./meta.js";
+import { checkToken, checkReachable } from "./preflight.js";
 import { Skip, type Outcome, type Requirement } from "./requirement.js";
 import { RunContext } from "./run-context.js";
+import { notRequiredBecause } from "./selection.js";
 import { prepareSemantics } from "./semantics/prepare.js";
 import type { ClassResult, ConformanceOptions, ConformanceResult, RequirementResult, Status } from "./types.js";
 
-const PHASES: Requirement["phase"][] = ["probe", "semantics", "isolation", "observe"];
+const PHASES: Requirement["phase"][] = ["probe", "semantics", "isolation", "relations", "observe"];
 
-/** Every class a run can report on: the document's modules, then isolation. */
+/** Every class a run can report on: the document's modules, then figures and isolation. */
 export function allClasses(doc: OpenApiDocument = document): string[] {
-  return [...conformanceClasses(doc), ISOLATION_CLASS];
+  return [...conformanceClasses(doc), FIGURES_CLASS, ISOLATION_CLASS];
+}
+
+/** The classes claimed when none are named: every module, figures, and isolation when a second key is given. */
+export function defaultClaims(options: ConformanceOptions, doc: OpenApiDocument = document): string[] {
+  return allClasses(doc).filter((c) => c !== ISOLATION_CLASS || options.tokenB);
 }
 
 /**
  * Runs every requirement of the claimed classes against a server and reports each one. Rejects
- * with ConformanceStartError when the options are unusable or the server cannot be reached.
+ * with ConformanceStartError when the options are unusable, the server cannot be reached or it
+ * rejects the token.
  */
 export async function runConformance(options: ConformanceOptions, doc: OpenApiDocument = document): Promise<ConformanceResult> {
   const started = Date.now();
   const known = allClasses(doc);
-  validateOptions(options, known);
-  const claimed = new Set(options.classes ?? known.filter((c) => c !== ISOLATION_CLASS || options.tokenB));
+  validateOptions(options, known, doc);
+  const claimed = new Set(options.classes ?? defaultClaims(options, doc));
   const level = options.level ?? "contract";
   const progress = options.onProgress ?? (() => {});
   const timeoutMs = options.timeoutMs ?? 10_000;
-  await preflight(options.baseUrl, timeoutMs);
+  const seed = options.seed ?? randomInt(2 ** 31 - 1);
+  const maxExamples = options.maxExamples ?? DEFAULT_MAX_EXAMPLES;
+  await checkReachable(options.baseUrl, timeoutMs);
 
   const validator = new ContractValidator(doc);
-  const client = new HttpClient(doc, validator, options.baseUrl, options.token, timeoutMs);
-  const clientB = options.tokenB ? new HttpClient(doc, validator, options.baseUrl, options.tokenB, timeoutMs) : undefined;
-  const ctx = new RunContext(doc, validator, client, clientB, options, claimed, `cf${randomBytes(4).toString("hex")}`);
+  const headers = options.headers ?? {};
+  const client = new HttpClient(doc, validator, options.baseUrl, options.token, timeoutMs, headers);
+  const clientB = options.tokenB ? new HttpClient(doc, validator, options.baseUrl, options.tokenB, timeoutMs, headers) : undefined;
+  const ctx = new RunContext(doc, validator, client, clientB, options, claimed, `cf${randomBytes(4).toString("hex")}`, seed, maxExamples);
+  await checkToken(ctx);
 
   const catalog = buildCatalog(doc);
-  const wantsSemantics = catalog.some((r) => (r.phase === "semantics" || r.phase === "isolation") && claimed.has(r.class));
+  const required = (r: Requirement) => notRequiredBecause(r, claimed, options) === undefined;
+  const wantsSemantics = catalog.some((r) => (r.phase === "semantics" || r.phase === "isolation") && required(r));
   for (const id of known) progress({ kind: "class", classId: id, claimed: claimed.has(id) });
-  if (!claimed.has("ingest")) {
-    ctx.semanticsUnavailable = { reason: "needs the ingest class claimed, to load a dataset with a known answer" };
+  if (wantsSemantics && !claimed.has("ingest")) {
+    ctx.semanticsUnavailable = { reason: "exact figures need the ingest class claimed: the kit loads a dataset through ingestBatch to know the answer (claim ingest, or leave figures and isolation out of --classes)" };
   } else if (wantsSemantics) {
     progress({ kind: "phase", message: "loading the dataset into a quiet window" });
     const prepared = await prepareSemantics(ctx);
@@ -55,13 +69,13 @@ export async function runConformance(options: ConformanceOptions, doc: OpenApiDo
   const results = new Map<Requirement, RequirementResult>();
   for (const phase of PHASES) {
     progress({ kind: "phase", message: `${phase} checks` });
-    for (const requirement of catalog.filter((r) => r.phase === phase)) {
-      const outcome: Outcome = claimed.has(requirement.class)
-        ? await runOne(requirement, ctx)
-        : { status: "skip", reason: `class ${requirement.class} is not claimed` };
-      const result = toResult(requirement, judge(doc, requirement, outcome, level));
+    for (const requirement of inRunOrder(catalog.filter((r) => r.phase === phase))) {
+      const because = notRequiredBecause(requirement, claimed, options);
+      const began = Date.now();
+      const outcome: Outcome = because ? { status: "skip", reason: because } : await runOne(requirement, ctx);
+      const result = toResult(requirement, judge(doc, requirement, outcome, level), !because, Date.now() - began);
       results.set(requirement, result);
-      if (claimed.has(requirement.class)) progress({ kind: "requirement", result });
+      if (!because) progress({ kind: "requirement", result });
     }
   }
 
@@ -75,22 +89,37 @@ export async function runConformance(options: ConformanceOptions, doc: OpenApiDo
     durationMs: Date.now() - started,
     requestCount: client.requestCount + (clientB?.requestCount ?? 0),
     level,
+    meta: runMeta(doc, options, seed, maxExamples),
     passed: classes.every((c) => !c.claimed || c.status !== "fail"),
     classes,
   };
 }
 
+/**
+ * Exact figures are read before the ingest rules add their scratch records to the window's margin:
+ * the figures class runs first in its phase, whatever the report's order.
+ */
+function inRunOrder(requirements: Requirement[]): Requirement[] {
+  return [...requirements.filter((r) => r.class === FIGURES_CLASS), ...requirements.filter((r) => r.class !== FIGURES_CLASS)];
+}
+
+/**
+ * Runs a required requirement. One that cannot be checked fails, saying why: a claimed class
+ * passes only when every one of its requirements was checked and passed.
+ */
 async function runOne(requirement: Requirement, ctx: RunContext): Promise<Outcome> {
   try {
-    return await requirement.run(ctx);
+    const outcome = await requirement.run(ctx);
+    if (outcome.status === "skip") return { status: "fail", reason: `could not be checked: ${outcome.reason ?? "no reason given"}`, failures: [] };
+    return outcome;
   } catch (error) {
-    if (error instanceof Skip) return { status: "skip", reason: error.message };
+    if (error instanceof Skip) return { status: "fail", reason: `could not be checked: ${error.message}`, failures: [] };
     // An answer the check could not read (a missing field, a wrong type) is the server's failure.
     return { status: "fail", reason: `the check could not complete: ${error instanceof Error ? error.message : String(error)}`, failures: [] };
   }
 }
 
-function toResult(requirement: Requirement, judged: ReturnType<typeof judge>): RequirementResult {
+function toResult(requirement: Requirement, judged: ReturnType<typeof judge>, required: boolean, durationMs: number): RequirementResult {
   return {
     id: requirement.id,
     class: requirement.class,
@@ -98,17 +127,19 @@ function toResult(requirement: Requirement, judged: ReturnType<typeof judge>): R
     title: requirement.title,
     specRef: requirement.specRef,
     ...judged,
+    required,
+    durationMs,
   };
 }
 
 function classStatus(claimed: boolean, requirements: RequirementResult[]): Status {
-  if (!claimed) return "skip";
-  if (requirements.some((r) => r.status === "fail")) return "fail";
-  if (requirements.some((r) => r.status === "warn")) return "warn";
-  return requirements.some((r) => r.status === "pass") ? "pass" : "skip";
+  const held = requirements.filter((r) => r.required);
+  if (!claimed || held.length === 0) return "skip";
+  if (held.some((r) => r.status !== "pass" && r.status !== "warn")) return "fail";
+  return held.some((r) => r.status === "warn") ? "warn" : "pass";
 }
 
-function validateOptions(options: ConformanceOptions, known: string[]): void {
+function validateOptions(options: ConformanceOptions, known: string[], doc: OpenApiDocument): void {
   try {
     const url = new URL(options.baseUrl);
     if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error("not http");
@@ -118,18 +149,18 @@ function validateOptions(options: ConformanceOptions, known: string[]): void {
   if (!options.token) throw new ConformanceStartError("--token is required");
   const unknown = (options.classes ?? []).filter((c) => !known.includes(c));
   if (unknown.length) throw new ConformanceStartError(`unknown class(es) ${unknown.join(", ")}; known: ${known.join(", ")}`);
+  if ((options.classes ?? []).includes(ISOLATION_CLASS) && !options.tokenB) {
+    throw new ConformanceStartError("the isolation class needs --token-b, a key of another organisation");
+  }
+  const operationIds = buildCatalog(doc).flatMap((r) => (r.operationId ? [r.operationId] : []));
+  const unknownOps = (options.operations ?? []).filter((o) => !operationIds.includes(o));
+  if (unknownOps.length) throw new ConformanceStartError(`unknown operation(s) ${unknownOps.join(", ")}; known: ${[...new Set(operationIds)].join(", ")}`);
   if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) throw new ConformanceStartError("--timeout must be a positive number of milliseconds");
+  if (options.maxExamples !== undefined && !(Number.isInteger(options.maxExamples) && options.maxExamples >= 0)) {
+    throw new ConformanceStartError("--max-examples must be a non-negative integer");
+  }
+  if (options.seed !== undefined && !Number.isInteger(options.seed)) throw new ConformanceStartError("--seed must be an integer");
   if (options.level !== undefined && options.level !== "source" && options.level !== "contract") {
     throw new ConformanceStartError(`--level must be source or contract, got ${JSON.stringify(options.level)}`);
-  }
-}
-
-async function preflight(baseUrl: string, timeoutMs: number): Promise<void> {
-  try {
-    const res = await fetch(baseUrl, { signal: AbortSignal.timeout(timeoutMs) });
-    await res.arrayBuffer();
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    throw new ConformanceStartError(`the server at ${baseUrl} cannot be reached (${cause ?? (error as Error).message})`);
   }
 }

@@ -32,6 +32,18 @@ export interface ConformanceOptions {
   timeoutMs?: number;
   /** `contract` (default) or `source`. */
   level?: ConformanceLevel;
+  /** Seed of every random choice of the run (generated cases, windows, queries); default random, always reported. */
+  seed?: number;
+  /** Generated cases per operation and kind (valid, invalid, hostile); default DEFAULT_MAX_EXAMPLES. */
+  maxExamples?: number;
+  /** Only these operations (by operationId); the others' requirements are reported as not selected. */
+  operations?: string[];
+  /** Only these checks (the last segment of a requirement id). */
+  checks?: string[];
+  /** Every check but these. */
+  excludeChecks?: string[];
+  /** Extra headers sent with every request (`-H 'Name: value'`). */
+  headers?: Record<string, string>;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -45,6 +57,8 @@ export interface RecordedRequest {
   url: string;
   headers: Record<string, string>;
   body?: unknown;
+  /** `body` is the text sent as is (malformed JSON), not a value to serialise. */
+  rawBody?: boolean;
 }
 
 export interface RecordedResponse {
@@ -88,6 +102,13 @@ export interface RequirementResult {
   failures: Failure[];
   /** Under `--level source`: failures of rules only the contract decided, each naming the decision. */
   warnings: Failure[];
+  /**
+   * Part of what the run holds the server to: its class is claimed, the module of its operation too,
+   * and the options selected it. A required requirement that could not be checked fails.
+   */
+  required: boolean;
+  /** Time spent on it, in milliseconds. */
+  durationMs: number;
 }
 
 export interface ClassResult {
@@ -104,7 +125,20 @@ export interface ConformanceResult {
   durationMs: number;
   requestCount: number;
   level: ConformanceLevel;
+  /** What makes the run reproducible: kit and contract versions, the seed, the options as given. */
+  meta: RunMeta;
   /** Every claimed class passed (warnings included). */
   passed: boolean;
   classes: ClassResult[];
+}
+
+export interface RunMeta {
+  kitVersion: string;
+  contractVersion: string;
+  /** SHA-256 of the merged contract document, as the kit read it. */
+  contractHash: string;
+  seed: number;
+  maxExamples: number;
+  /** The options that shape the run (keys left out). */
+  options: Record<string, unknown>;
 }

@@ -25,8 +25,8 @@ export const dataDefects: Defect[] = [
   {
     name: "wrong-figure",
     description: "dashboard messageCount counts one message too many whenever there are messages",
-    caughtBy: "dashboard.getDashboardStats.figures",
-    classes: ["dashboard", "ingest"],
+    caughtBy: "figures.getDashboardStats.figures",
+    classes: ["dashboard", "ingest", "figures"],
     response: (res, req) =>
       pathOf(req) === "/api/dashboard/getStats" && res.status === 200
         ? editJson(res, (body) => {

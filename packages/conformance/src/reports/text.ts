@@ -4,7 +4,13 @@ const MARK = { pass: "PASS", warn: "WARN", fail: "FAIL", skip: "SKIP" } as const
 
 /** The report a person reads in a terminal: per class, per requirement, failures in full. */
 export function toText(result: ConformanceResult, options: { verbose?: boolean } = {}): string {
-  const lines: string[] = [`Conformance of ${result.baseUrl} (level ${result.level})`, ""];
+  const m = result.meta;
+  const lines: string[] = [
+    `Conformance of ${result.baseUrl} (level ${result.level})`,
+    `kit ${m.kitVersion}, contract ${m.contractVersion} (sha256 ${m.contractHash.slice(0, 16)}), seed ${m.seed}, max-examples ${m.maxExamples}`,
+    `replay: --seed ${m.seed} --max-examples ${m.maxExamples}`,
+    "",
+  ];
   for (const cls of result.classes) {
     const counts = count(cls.requirements);
     lines.push(`${MARK[cls.status]} ${cls.id}${cls.claimed ? "" : " (not claimed)"}: ${counts}`);
@@ -17,12 +23,16 @@ export function toText(result: ConformanceResult, options: { verbose?: boolean }
       for (const w of r.warnings) lines.push(...failureLines(w, "warning").map((l) => `       ${l}`));
     }
   }
-  const claimed = result.classes.flatMap((c) => (c.claimed ? c.requirements : []));
-  const failed = claimed.filter((r) => r.status === "fail").length;
-  const warned = claimed.filter((r) => r.status === "warn").length;
-  const warnings = warned ? `, ${warned} passed with warnings (rules only this contract decided)` : "";
-  lines.push("", `${result.passed ? "PASSED" : "FAILED"} at level ${result.level}: ${failed} requirement(s) failed${warnings}; ${result.requestCount} requests in ${(result.durationMs / 1000).toFixed(1)} s`);
+  lines.push("", summaryLine(result));
   return lines.join("\n");
+}
+
+/** The last line: the verdict and every count, skips included, so no verdict hides a skip. */
+export function summaryLine(result: ConformanceResult): string {
+  const all = result.classes.flatMap((c) => c.requirements);
+  const by = (s: string) => all.filter((r) => r.status === s).length;
+  const warned = by("warn") ? `, ${by("warn")} passed with warnings (rules only this contract decided)` : "";
+  return `${result.passed ? "PASSED" : "FAILED"} at level ${result.level}, seed ${result.meta.seed}: ${by("pass") + by("warn")} passed${warned}, ${by("fail")} failed, ${by("skip")} skipped (not claimed or not selected); ${result.requestCount} requests in ${(result.durationMs / 1000).toFixed(1)} s`;
 }
 
 function count(requirements: RequirementResult[]): string {

@@ -2,6 +2,8 @@ import type { Exchange, HttpClient } from "../http.js";
 import type { RunContext } from "../run-context.js";
 import { buildDataset } from "./dataset.js";
 import { buildRecentBatch, utcMidnight } from "./recent.js";
+import { declaredNonZero } from "./quiet.js";
+import { seededRandom } from "./random.js";
 import { Semantics, type RelativeReads } from "./state.js";
 
 /** Why semantics are unavailable; with an exchange when the server's answer is the cause (a failure). */
@@ -38,19 +40,25 @@ export async function prepareSemantics(ctx: RunContext): Promise<Semantics | Una
     const contextB = await ctx.clientB.call(ctx.op("getIngestContext"));
     adminB = contextB.response?.status === 200 && (contextB.response.body as { role?: string }).role === "admin";
   }
+  const random = seededRandom(ctx.seed);
   let month: string | undefined;
+  const busy: string[] = [];
   for (let attempt = 0; attempt < MAX_ATTEMPTS && month === undefined; attempt++) {
-    const candidate = randomMonth();
+    const candidate = randomMonth(random);
     const span = quietSpan(candidate);
     const quiet = await isQuiet(ctx, ctx.client, span, caller.role === "admin");
-    if (typeof quiet !== "boolean") return quiet;
-    const quietB = ctx.clientB ? await isQuiet(ctx, ctx.clientB, span, adminB) : true;
-    if (typeof quietB !== "boolean") return quietB;
-    if (quiet && quietB) month = candidate;
+    if (typeof quiet !== "string" && typeof quiet !== "boolean") return quiet;
+    const quietB = ctx.clientB && quiet === true ? await isQuiet(ctx, ctx.clientB, span, adminB) : true;
+    if (typeof quietB !== "string" && typeof quietB !== "boolean") return quietB;
+    if (quiet === true && quietB === true) month = candidate;
+    else busy.push(`${span.first}..${span.last}: ${quiet === true ? `under --token-b, ${String(quietB)}` : quiet}`);
   }
-  if (month === undefined) return { reason: `no quiet window found: ${MAX_ATTEMPTS} random windows all held records` };
+  if (month === undefined) {
+    // The same non-zero figure in every span is more likely a defect than a busy organisation.
+    return { reason: `no quiet window found: each of ${MAX_ATTEMPTS} random spans held something (${busy.join("; ")})` };
+  }
 
-  const dataset = buildDataset({ prefix: ctx.prefix, month, callerUserId: caller.userId, seed: Math.floor(Math.random() * 2 ** 31) });
+  const dataset = buildDataset({ prefix: ctx.prefix, month, callerUserId: caller.userId, seed: Math.floor(random() * 2 ** 31) });
   // The caller's user must exist for their sessions to resolve; an existing one (409: other content) is fine too.
   const ingest = ctx.op("ingestBatch");
   const callerEx = await ctx.client.call(ingest, { body: { users: [{ id: caller.userId }] } });
@@ -91,8 +99,8 @@ const DAY = 86_400_000;
  * A month between 1971 and 2019: about 600 windows, so a long-lived server can run the kit many
  * times, and none before 1970 (some storage keeps Unix timestamps).
  */
-function randomMonth(): string {
-  const index = Math.floor(Math.random() * 49 * 12);
+function randomMonth(random: () => number): string {
+  const index = Math.floor(random() * 49 * 12);
   return `${1971 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
 }
 
@@ -107,29 +115,37 @@ function quietSpan(month: string): { first: string; last: string } {
   return { first: day(day0 - 35 * DAY), last: day(day0 + 15 * DAY) };
 }
 
-/** Whether the span holds nothing visible to this key in any claimed read module. */
-async function isQuiet(ctx: RunContext, client: HttpClient, span: { first: string; last: string }, admin: boolean): Promise<boolean | Unavailable> {
+/**
+ * Whether the span holds nothing visible to this key in any claimed read module: `true`, or what
+ * was found (operation, field, value), or why the server's answer made it impossible to tell.
+ */
+async function isQuiet(ctx: RunContext, client: HttpClient, span: { first: string; last: string }, admin: boolean): Promise<true | string | Unavailable> {
   const { first, last } = span;
   const after = new Date(Date.parse(`${last}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
-  const reads: [string, Record<string, string>, (body: unknown) => boolean][] = [];
+  const reads: [string, Record<string, string>][] = [];
   if (ctx.claimed.has("dashboard")) {
-    reads.push(["getDashboardStats", { from: `${first}T00:00:00.000Z`, to: `${last}T23:59:59.999Z`, ...(admin ? { allInOrg: "true" } : {}) },
-      (b) => Object.values(b as Record<string, number>).every((v) => v === 0)]);
+    reads.push(["getDashboardStats", { from: `${first}T00:00:00.000Z`, to: `${last}T23:59:59.999Z`, ...(admin ? { allInOrg: "true" } : {}) }]);
   }
-  if (ctx.claimed.has("analytics")) {
-    reads.push(["listAnalyticsEvents", { startDate: first, endDate: after, limit: "1" }, (b) => (b as { data: { total: number } }).data.total === 0]);
-  }
-  if (ctx.claimed.has("agentos")) {
-    reads.push(["get_metrics", { starting_date: first, ending_date: last }, (b) => (b as { metrics: unknown[] }).metrics.length === 0]);
-  }
-  for (const [operationId, query, empty] of reads) {
-    const ex = await client.call(ctx.op(operationId), { query });
+  if (ctx.claimed.has("analytics")) reads.push(["listAnalyticsEvents", { startDate: first, endDate: after, limit: "1" }]);
+  if (ctx.claimed.has("agentos")) reads.push(["get_metrics", { starting_date: first, ending_date: last }]);
+  for (const [operationId, query] of reads) {
+    const op = ctx.op(operationId);
+    const ex = await client.call(op, { query });
     if (ex.response?.status !== 200) return { reason: `the quiet-window check (${operationId}) did not answer 200`, exchange: ex };
-    try {
-      if (!empty(ex.response.body)) return false;
-    } catch {
-      return { reason: `the quiet-window check (${operationId}) answered an unreadable body`, exchange: ex };
-    }
+    const found = quietIssues(ctx, operationId, ex.response.body);
+    if (found === undefined) return { reason: `the quiet-window check (${operationId}) answered a body the kit cannot read`, exchange: ex };
+    if (found.length) return `${operationId} ${found.slice(0, 3).map(([at, v]) => `${at} = ${JSON.stringify(v)}`).join(", ")}`;
   }
   return true;
+}
+
+/** What shows records in a quiet-window read: declared figures that are not 0, or rows; undefined if unreadable. */
+function quietIssues(ctx: RunContext, operationId: string, body: unknown): [string, unknown][] | undefined {
+  if (operationId === "getDashboardStats") return declaredNonZero(ctx.doc, ctx.op(operationId), body);
+  if (operationId === "listAnalyticsEvents") {
+    const total = (body as { data?: { total?: unknown } } | undefined)?.data?.total;
+    return typeof total === "number" ? (total === 0 ? [] : [["/data/total", total]]) : undefined;
+  }
+  const rows = (body as { metrics?: unknown } | undefined)?.metrics;
+  return Array.isArray(rows) ? (rows.length === 0 ? [] : [["/metrics (rows)", rows.length]]) : undefined;
 }
