@@ -17,11 +17,14 @@ export interface InputRules {
   /** Characters no request string may hold (a `u`-flag regular expression). */
   forbiddenText?: RegExp;
   instants?: InstantRange;
+  /** The integers a request's integer parameters may hold: `[minimum, maximum]`. */
+  integers?: { minimum: number; maximum: number };
 }
 
 interface Declared {
   text?: { forbidden?: string };
   instants?: { minimum?: string; exclusiveMaximum?: string };
+  integers?: { minimum?: number; maximum?: number };
 }
 
 const cache = new WeakMap<OpenApiDocument, InputRules>();
@@ -40,6 +43,8 @@ export function inputRules(doc: OpenApiDocument): InputRules {
   if (minimum && exclusiveMaximum) {
     rules.instants = { minimum: parseDate(minimum), exclusiveMaximum: parseDate(exclusiveMaximum), text: { minimum, exclusiveMaximum } };
   }
+  const integers = declared.integers;
+  if (typeof integers?.minimum === "number" && typeof integers.maximum === "number") rules.integers = { minimum: integers.minimum, maximum: integers.maximum };
   cache.set(doc, rules);
   return rules;
 }

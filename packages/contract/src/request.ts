@@ -1,3 +1,4 @@
+import { inputRules } from "./input-rules.js";
 import type { OpenApiDocument, SchemaObject } from "./document.js";
 import { checkInvariant, type Invariant } from "./invariants/index.js";
 import type { Operation } from "./operations.js";
@@ -67,6 +68,11 @@ export function parseRequest(
       return;
     }
     const typed = schema ? coerce(doc, schema, value) : value;
+    const outside = integerOutsideRules(doc, typed);
+    if (outside) {
+      issues.push({ in: param.in, name: param.name, message: outside });
+      return;
+    }
     const invalid = schema && paramPointer ? validator.validate(`${paramPointer}/schema`, typed) : [];
     for (const issue of invalid) issues.push({ in: param.in, name: param.name, message: issue.message, rule: issue.rule });
     target[param.name] = invalid.length === 0 && schema ? clamp(schema, typed) : typed;
@@ -135,9 +141,17 @@ export function schemaTypes(doc: OpenApiDocument, schema: SchemaObject): Set<str
 function coerce(doc: OpenApiDocument, schema: SchemaObject, value: string): unknown {
   const types = schemaTypes(doc, schema);
   if (types.has("string")) return value;
-  if ((types.has("integer") || types.has("number")) && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value)) return Number(value);
+  // A numeral no finite number holds (`1e309`) stays a string, which the schema then refuses.
+  if ((types.has("integer") || types.has("number")) && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value) && Number.isFinite(Number(value))) return Number(value);
   if (types.has("boolean") && (value === "true" || value === "false")) return value === "true";
   return value;
+}
+
+/** Why an integer parameter is outside the contract's `x-input-rules.integers`, if it is. */
+function integerOutsideRules(doc: OpenApiDocument, value: unknown): string | undefined {
+  const range = inputRules(doc).integers;
+  if (!range || typeof value !== "number" || !Number.isInteger(value)) return undefined;
+  return value < range.minimum || value > range.maximum ? `must be an integer from ${range.minimum} to ${range.maximum}` : undefined;
 }
 
 /** A human sentence for a list of issues: `limit (query) must be <= 100; from (query) is required`. */

@@ -30,6 +30,19 @@ describe("hostile input at the contract boundary", () => {
     expect(reply.detail).toContain(detail);
   });
 
+  it.each([
+    ["an offset beyond every number", "/api-proxy/agents/a1/runs?offset=1e309", "offset (query) must be integer"],
+    ["an offset beyond exact integers", "/api-proxy/agents/a1/runs?offset=1e20", "offset (query) must be an integer from -9007199254740991 to 9007199254740991"],
+  ])("refuses %s before it reaches SQL", (_name, url, detail) => {
+    const reply = answer("GET", url);
+    expect(reply.status).toBe(400);
+    expect(reply.detail).toContain(detail);
+  });
+
+  it("accepts the largest exact integer as an offset", () => {
+    expect(answer("GET", "/api-proxy/agents/a1/runs?offset=9007199254740991").status).toBe(0);
+  });
+
   it("accepts a surrogate pair (an emoji), which is not a lone surrogate", () => {
     expect(answer("POST", "/ingest/batch", batch({ name: "🙂 ok" })).status).toBe(0);
   });
