@@ -1,6 +1,5 @@
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { refuseUnstorable } from "./hardened.js";
 
 /** A request as the proxy forwards it; a defect may rewrite any part. */
 export interface ProxiedRequest {
@@ -64,11 +63,8 @@ export async function startProxy(upstream: string, defect: Bend | undefined, con
         };
         const bent = defect?.request ? defect.request(original, context) : original;
         let response: ProxiedResponse;
-        const refused = "status" in bent ? undefined : refuseUnstorable(bent);
         if ("status" in bent) {
           response = bent;
-        } else if (refused) {
-          response = refused;
         } else {
           response = await forward(target, bent);
           if (defect?.response) response = defect.response(response, bent, context);
