@@ -42,8 +42,11 @@ export function contractRouter(db: Database, handlers: Handlers, track: (work: P
       operation = routed.route.operation;
       const presented = pipeline.credential(routed.route, req.headers);
       if (!presented.ok) return send(res, presented.error);
+      // Past a full line, shed before the body is read or validated: under overload the cheapest
+      // answer leaves the event loop to the requests that hold the database.
+      if (gate.shedding) throw gate.atCapacity();
       // The body is read and checked before the request takes its turn at the database: a slow
-      // upload holds no slot, and hostile input is refused even when the server is at capacity.
+      // upload holds no slot, and hostile input is refused whenever the line has room.
       const body = operation.requestBody ? await readBody(req, maxBodyBytes(operation)) : undefined;
       const validated = pipeline.validate(routed.route, { headers: req.headers, body, credential: presented.credential });
       const outcome = await gate.run(async (): Promise<{ error: ErrorReply } | { reply: HandledReply; request: AnyContractRequest }> => {

@@ -32,6 +32,11 @@ export class Gate {
     return this.waiting.length >= this.options.maxWaiting;
   }
 
+  /** The error a shed request fails with (answered 503 with `Retry-After`). */
+  atCapacity(): DatabaseUnavailableError {
+    return new DatabaseUnavailableError("The server is at capacity; retry shortly.", 1);
+  }
+
   /** Runs `work` in its turn, or fails at once (or after `maxWaitMs` in line) when the server is at capacity. */
   async run<T>(work: () => Promise<T>): Promise<T> {
     // One turn of the event loop first: the embedded engine resolves its queries without one, so
@@ -50,13 +55,13 @@ export class Gate {
 
   private enter(deadline: number): Promise<void> {
     const left = deadline - performance.now();
-    if (left <= 0) return Promise.reject(new DatabaseUnavailableError("The server is at capacity; retry shortly.", 1));
+    if (left <= 0) return Promise.reject(this.atCapacity());
     if (this.active < this.options.concurrency) {
       this.active++;
       return Promise.resolve();
     }
     if (this.waiting.length >= this.options.maxWaiting) {
-      return Promise.reject(new DatabaseUnavailableError("The server is at capacity; retry shortly.", 1));
+      return Promise.reject(this.atCapacity());
     }
     return new Promise((resolve, reject) => {
       const entry = {
@@ -67,7 +72,7 @@ export class Gate {
         timer: setTimeout(() => {
           const at = this.waiting.indexOf(entry);
           if (at >= 0) this.waiting.splice(at, 1);
-          reject(new DatabaseUnavailableError("The server is at capacity; retry shortly.", 1));
+          reject(this.atCapacity());
         }, left),
       };
       this.waiting.push(entry);
