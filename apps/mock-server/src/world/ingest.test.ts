@@ -148,9 +148,13 @@ describe("ingest", () => {
     expect(refresh.status).toBe(403);
     expect(refresh.json).toMatchObject({ error_code: "FORBIDDEN" });
     expect(await get("role-member-key", "/metrics/refresh/status")).toMatchObject({ status: "idle" });
-    // Reads stay open to members, and an admin key of the same shape writes.
-    expect((await call(mock.url, "/agents/agent_support/stats", { headers: as("role-member-key") })).status).toBe(200);
-    expect((await post("role-admin-key", batch)).status).toBe(200);
+    // Reads stay open to members; the admin key of the member's organisation (`member` written
+    // `admin`) writes, and its member reads what it wrote.
+    expect(await get("role-admin-key", "/ingest/context")).toMatchObject({ role: "admin", organizationId: (await get("role-member-key", "/ingest/context")).organizationId });
+    expect((await post("role-admin-key", batch)).body.accepted.total).toBe(7);
+    expect((await call(mock.url, "/agents/agent_new/stats", { headers: as("role-member-key") })).status).toBe(200);
+    expect((await call(mock.url, "/metrics/refresh", { method: "POST", headers: as("role-admin-key") })).status).toBe(200);
+    expect(await get("role-member-key", "/metrics/refresh/status")).toMatchObject({ status: "completed" });
   });
 
   it("describes the world at /__mock/world", async () => {
