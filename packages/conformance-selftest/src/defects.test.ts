@@ -15,12 +15,14 @@ afterEach(async () => {
 
 /** A fresh reference server behind a proxy that plants `defect` (none: a clean server), checked by the kit. */
 async function runAgainst(defect: Defect | undefined, classes: string[], withSecondKey: boolean): Promise<ConformanceResult> {
-  server = await startReferenceServer();
-  const context = { tokenA: server.tokenA, tokenB: server.tokenB, state: new Map<string, unknown>() };
+  server = await startReferenceServer(defect?.needsMemberKey ?? false);
+  const { member } = server;
+  const context = { tokenA: server.tokenA, tokenB: server.tokenB, ...(member ? { member } : {}), state: new Map<string, unknown>() };
   proxy = await startProxy(server.url, defect, context);
   return runConformance({
     baseUrl: proxy.url,
-    token: server.tokenA,
+    // A member's key reads; its organisation's admin key writes (the roles class checks the member is refused).
+    ...(member ? { token: member.token, writeToken: member.writeToken } : { token: server.tokenA }),
     ...(withSecondKey ? { tokenB: server.tokenB } : {}),
     classes,
     // A fixed seed: every run here replays exactly; the kit prints it in every report.
