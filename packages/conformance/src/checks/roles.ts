@@ -1,4 +1,4 @@
-import { operationPointer, requiredRole, type Operation } from "@agent-analytics/contract";
+import { listOperations, operationPointer, requiredRole, type Operation } from "@agent-analytics/contract";
 import type { Exchange } from "../http.js";
 import { describeResponse, Skip, Verdict, type Requirement } from "../requirement.js";
 import type { RunContext } from "../run-context.js";
@@ -83,7 +83,8 @@ export function rolesRequirement(operation: Operation): Requirement | undefined 
  * token with the required role cannot show the refusal, and the requirement cannot be checked.
  */
 async function expectRefusedRole(ctx: RunContext, operation: Operation, role: string): Promise<void> {
-  const context = ctx.doc.paths["/ingest/context"] ? await ctx.client.call(ctx.op("getIngestContext")) : undefined;
+  const says = listOperations(ctx.doc).find((op) => op.operationId === "getIngestContext");
+  const context = says ? await ctx.client.call(says) : undefined;
   const held = context?.response?.status === 200 ? (context.response.body as { role?: unknown }).role : undefined;
   if (held === role) {
     throw new Skip(`--token has the ${role} role, which ${operation.operationId} allows: the roles class needs a --token without it (a member's) and an admin --write-token of the same organisation`);
