@@ -25,7 +25,7 @@ describe("agent-analytics-mock", () => {
       expect(banner).toContain("team_research (team)");
       expect(banner).toContain("workflow_digest (workflow)");
       expect(banner).toMatch(/user_001, user_002/);
-      expect(banner).toMatch(/acts as user_002 \(member\); any other key as user_001 \(admin\)/);
+      expect(banner).toMatch(/acts as user_002 \(member, may not write\) of the key with "admin" for "member"; any other key as user_001 \(admin\)/);
       const tries = [...banner.matchAll(/curl -H "Authorization: Bearer (\S+)" "?(http\S+?)"?$/gm)];
       expect(tries.length).toBeGreaterThanOrEqual(6);
       for (const [, key, url] of tries) {

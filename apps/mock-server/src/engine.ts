@@ -89,7 +89,7 @@ export class MockEngine {
   }
 
   /**
-   * The contract's request pipeline (route, credential, validate), with the mock's own controls
+   * The contract's request pipeline (route, credential, authorize, validate), with the mock's own controls
    * between its steps: `Prefer` (or its `__` query forms) once the operation is known, an error asked
    * for served before anything else is checked, and injected failures once the request is valid.
    * The world's controls (`/__mock/...`) come first: no operation lives there.
@@ -121,6 +121,10 @@ export class MockEngine {
 
     const presented = this.pipeline.credential(route, request.headers);
     if (!presented.ok) return this.reply(presented.error, cors, delayMs);
+    // Every key is valid to the mock; its role is the world's (a key containing "member" is a member).
+    const role = presented.credential ? this.world.callerOf(presented.credential.value).role : undefined;
+    const allowed = this.pipeline.authorize(route.operation, role);
+    if (!allowed.ok) return this.reply(allowed.error, cors, delayMs);
     const validated = this.pipeline.validate(route, { headers: request.headers, body: request.body, credential: presented.credential });
     if (!validated.ok) return this.reply(validated.error, cors, delayMs);
 

@@ -28,6 +28,8 @@ export interface Defect {
   classes: string[];
   /** The run needs a second organisation's key. */
   needsSecondKey?: boolean;
+  /** The run's token is a member's key, with an admin `writeToken` of its organisation (class roles). */
+  needsMemberKey?: boolean;
   request?: (req: ProxiedRequest, context: DefectContext) => ProxiedRequest | ProxiedResponse;
   response?: (res: ProxiedResponse, req: ProxiedRequest, context: DefectContext) => ProxiedResponse;
 }
@@ -36,6 +38,8 @@ export interface Defect {
 export interface DefectContext {
   tokenA: string;
   tokenB?: string;
+  /** The member key the run uses as its token, and the admin key of its organisation, when the defect needs them. */
+  member?: { token: string; writeToken: string };
   state: Map<string, unknown>;
 }
 

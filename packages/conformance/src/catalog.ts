@@ -4,6 +4,7 @@ import { boundsRequirement } from "./checks/bounds.js";
 import { generativeRequirements } from "./checks/generative/requirement.js";
 import { notFoundRequirement } from "./checks/not-found.js";
 import { observedRequirements } from "./checks/observe.js";
+import { ROLES_CLASS, rolesRequirement } from "./checks/roles.js";
 import { linksRequirement } from "./links/requirement.js";
 import { relationsRequirement } from "./relations/requirement.js";
 import type { Requirement } from "./requirement.js";
@@ -16,6 +17,7 @@ import { INGEST_FIGURES, INGEST_RULES } from "./semantics/ingest-rules.js";
 import { ISOLATION_CHECKS } from "./semantics/isolation.js";
 
 export const ISOLATION_CLASS = "isolation";
+export { ROLES_CLASS };
 /**
  * Exact figures need a dataset with a known answer, which the kit can only load through ingest:
  * a class of their own, which a server without ingest does not claim.
@@ -32,7 +34,8 @@ const INGEST_RULE_TITLES: Record<string, string> = {
 };
 
 /**
- * Every requirement the document implies, in document order per class, then the isolation class.
+ * Every requirement the document implies, in document order per class, then the isolation and
+ * roles classes.
  * Derived from the document alone, so the catalog is known before any server is contacted.
  */
 export function buildCatalog(doc: OpenApiDocument): Requirement[] {
@@ -61,6 +64,10 @@ export function buildCatalog(doc: OpenApiDocument): Requirement[] {
   for (const op of listOperations(doc)) {
     const check = ISOLATION_CHECKS[op.operationId];
     if (check) requirements.push(isolationRequirement(op, check));
+  }
+  for (const op of listOperations(doc)) {
+    const roles = rolesRequirement(op);
+    if (roles) requirements.push(roles);
   }
   return requirements;
 }

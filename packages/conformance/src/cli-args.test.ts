@@ -4,8 +4,8 @@ import { ConformanceStartError } from "./errors.js";
 
 describe("parseCli", () => {
   it("reads every option, ignoring the -- pnpm passes through", () => {
-    const cli = parseCli(["--", "--base-url", "http://h:1", "--token", "k", "--api-key", "a", "--token-b", "b", "--classes", "agents, ingest", "--agent-id", "ag", "--run-id", "r", "--timeout", "500", "--level", "source", "--report-junit", "j.xml", "--report-json", "r.json", "--report-html", "r.html"]);
-    expect(cli.run).toEqual({ baseUrl: "http://h:1", token: "k", apiKey: "a", tokenB: "b", classes: ["agents", "ingest"], agentId: "ag", runId: "r", timeoutMs: 500, level: "source" });
+    const cli = parseCli(["--", "--base-url", "http://h:1", "--token", "k", "--api-key", "a", "--token-b", "b", "--write-token", "w", "--write-token-b", "wb", "--classes", "agents, ingest", "--agent-id", "ag", "--run-id", "r", "--timeout", "500", "--level", "source", "--report-junit", "j.xml", "--report-json", "r.json", "--report-html", "r.html"]);
+    expect(cli.run).toEqual({ baseUrl: "http://h:1", token: "k", apiKey: "a", tokenB: "b", writeToken: "w", writeTokenB: "wb", classes: ["agents", "ingest"], agentId: "ag", runId: "r", timeoutMs: 500, level: "source" });
     expect(cli.reports).toEqual({ junit: "j.xml", json: "r.json", html: "r.html" });
   });
   it("reads the options that make a run reproducible and narrow", () => {

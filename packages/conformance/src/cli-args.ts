@@ -16,6 +16,9 @@ export const USAGE = `Usage: agent-analytics-conformance --base-url URL --token 
   --token KEY           API key, sent as Authorization: Bearer (required)
   --api-key KEY         key for the x-api-key header form (default: the token)
   --token-b KEY         key of another organisation: enables the isolation class
+  --write-token KEY     an admin key of the token's organisation, for the operations that need a
+                        role (ingest, refresh) when --token is a member's; enables the roles class
+  --write-token-b KEY   the same for --token-b's organisation
   --classes a,b,...     classes the server claims (default: every class)
   --agent-id ID         an existing agent, for servers without ingest
   --run-id ID           an existing run of that agent
@@ -49,6 +52,8 @@ export function parseCli(argv: string[]): CliOptions {
         token: { type: "string" },
         "api-key": { type: "string" },
         "token-b": { type: "string" },
+        "write-token": { type: "string" },
+        "write-token-b": { type: "string" },
         classes: { type: "string" },
         "agent-id": { type: "string" },
         "run-id": { type: "string" },
@@ -86,6 +91,8 @@ export function parseCli(argv: string[]): CliOptions {
     token: values.token ?? "",
     ...(values["api-key"] ? { apiKey: values["api-key"] } : {}),
     ...(values["token-b"] ? { tokenB: values["token-b"] } : {}),
+    ...(values["write-token"] ? { writeToken: values["write-token"] } : {}),
+    ...(values["write-token-b"] ? { writeTokenB: values["write-token-b"] } : {}),
     ...(values.classes ? { classes: values.classes.split(",").map((c) => c.trim()).filter(Boolean) } : {}),
     ...(values["agent-id"] ? { agentId: values["agent-id"] } : {}),
     ...(values["run-id"] ? { runId: values["run-id"] } : {}),

@@ -1,8 +1,11 @@
-import { parseRequest, type ContractValidator, type OpenApiDocument, type Operation, type ParsedRequest } from "@agent-analytics/contract";
+import { parseRequest, requiredRole, type ContractValidator, type OpenApiDocument, type Operation, type ParsedRequest } from "@agent-analytics/contract";
 import { targetOf } from "./target.js";
 import type { RecordedRequest, RecordedResponse } from "./types.js";
 
-/** How a request authenticates: the run's token, none, or an explicit bearer / x-api-key value. */
+/**
+ * How a request authenticates: the run's token (its write token for an operation that declares
+ * `x-required-role`), none, or an explicit bearer / x-api-key value.
+ */
 export type Auth = "token" | "none" | { bearer: string } | { apiKey: string };
 
 export interface Call {
@@ -45,7 +48,14 @@ export class HttpClient {
     private readonly timeoutMs: number,
     /** Extra headers sent with every request (`-H`), before the kit's own. */
     private readonly extraHeaders: Record<string, string> = {},
+    /** The key for operations that need a role (`x-required-role`), when the token's role may not call them. */
+    private readonly writeToken: string = token,
   ) {}
+
+  /** The key a request with the run's credentials presents for this operation. */
+  keyFor(operation: Operation): string {
+    return requiredRole(operation) === undefined ? this.token : this.writeToken;
+  }
 
   async call(operation: Operation, call: Call = {}): Promise<Exchange> {
     const pathParams = call.path ?? {};
@@ -54,7 +64,7 @@ export class HttpClient {
     const url = `${this.baseUrl.replace(/\/+$/, "")}${targetOf(operation, pathParams, rawQuery)}`;
     const headers: Record<string, string> = { ...lowerKeys(this.extraHeaders), accept: "application/json", ...lowerKeys(call.headers ?? {}) };
     const auth = call.auth ?? "token";
-    if (auth === "token") headers.authorization = `Bearer ${this.token}`;
+    if (auth === "token") headers.authorization = `Bearer ${this.keyFor(operation)}`;
     else if (auth !== "none" && "bearer" in auth) headers.authorization = `Bearer ${auth.bearer}`;
     else if (auth !== "none") headers["x-api-key"] = auth.apiKey;
     const raw = call.rawBody;

@@ -1,5 +1,5 @@
 export { runConformance, allClasses } from "./runner.js";
-export { buildCatalog, ISOLATION_CLASS } from "./catalog.js";
+export { buildCatalog, ISOLATION_CLASS, ROLES_CLASS } from "./catalog.js";
 export { ConformanceStartError } from "./errors.js";
 export { toJUnit } from "./reports/junit.js";
 export { toHtml } from "./reports/html.js";

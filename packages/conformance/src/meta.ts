@@ -10,9 +10,11 @@ export const KIT_VERSION: string = pkg.version;
 
 /** What a report needs to be reproduced: versions, the contract's hash, the seed and the options (keys left out). */
 export function runMeta(doc: OpenApiDocument, options: ConformanceOptions, seed: number, maxExamples: number): RunMeta {
-  const { token: _t, tokenB, apiKey, onProgress: _p, headers, ...rest } = options;
+  const { token: _t, tokenB, apiKey, writeToken, writeTokenB, onProgress: _p, headers, ...rest } = options;
   const shown: Record<string, unknown> = { ...rest, seed, maxExamples };
   if (tokenB) shown.tokenB = "(given)";
+  if (writeToken) shown.writeToken = "(given)";
+  if (writeTokenB) shown.writeTokenB = "(given)";
   if (apiKey) shown.apiKey = "(given)";
   if (headers) shown.headers = Object.keys(headers);
   return {

@@ -34,6 +34,9 @@ describe("runConformance", () => {
     [{ baseUrl: "http://127.0.0.1:1", token: "" }, "--token is required"],
     [{ baseUrl: "http://127.0.0.1:1", token: "k", classes: ["billing"] }, "unknown class(es) billing"],
     [{ baseUrl: "http://127.0.0.1:1", token: "k", level: "strict" as never }, "--level must be source or contract"],
+    // Roles need a key that may not write and one that may: claimed without the second, it cannot be checked.
+    [{ baseUrl: "http://127.0.0.1:1", token: "k", classes: ["ingest", "roles"] }, "the roles class needs a --token whose role may not write (a member's) and --write-token"],
+    [{ baseUrl: "http://127.0.0.1:1", token: "k", writeTokenB: "w" }, "--write-token-b needs --token-b"],
   ])("refuses to start with %j", async (options, message) => {
     await expect(runConformance(options)).rejects.toThrow(message);
   });
@@ -52,7 +55,7 @@ describe("runConformance", () => {
     it("fails the claimed class and skips the others", () => {
       expect(result.passed).toBe(false);
       expect(result.classes.map((c) => [c.id, c.claimed, c.status])).toEqual([
-        ["agentos", false, "skip"], ["agents", false, "skip"], ["analytics", false, "skip"], ["dashboard", true, "fail"], ["ingest", false, "skip"], ["figures", false, "skip"], ["isolation", false, "skip"],
+        ["agentos", false, "skip"], ["agents", false, "skip"], ["analytics", false, "skip"], ["dashboard", true, "fail"], ["ingest", false, "skip"], ["figures", false, "skip"], ["isolation", false, "skip"], ["roles", false, "skip"],
       ]);
       expect(result.requestCount).toBeGreaterThan(10);
     });

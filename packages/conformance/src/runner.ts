@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { conformanceClasses, ContractValidator, document, type OpenApiDocument } from "@agent-analytics/contract";
-import { buildCatalog, FIGURES_CLASS, ISOLATION_CLASS } from "./catalog.js";
+import { buildCatalog, FIGURES_CLASS, ISOLATION_CLASS, ROLES_CLASS } from "./catalog.js";
 import { ConformanceStartError } from "./errors.js";
 import { HttpClient } from "./http.js";
 import { judge } from "./levels.js";
@@ -14,14 +14,17 @@ import type { ClassResult, ConformanceOptions, ConformanceResult, RequirementRes
 
 const PHASES: Requirement["phase"][] = ["probe", "semantics", "isolation", "relations", "observe"];
 
-/** Every class a run can report on: the document's modules, then figures and isolation. */
+/** Every class a run can report on: the document's modules, then figures, isolation and roles. */
 export function allClasses(doc: OpenApiDocument = document): string[] {
-  return [...conformanceClasses(doc), FIGURES_CLASS, ISOLATION_CLASS];
+  return [...conformanceClasses(doc), FIGURES_CLASS, ISOLATION_CLASS, ROLES_CLASS];
 }
 
-/** The classes claimed when none are named: every module, figures, and isolation when a second key is given. */
+/**
+ * The classes claimed when none are named: every module, figures, isolation when a second key is
+ * given, and roles when a write key is (the token is then a key that may not write).
+ */
 export function defaultClaims(options: ConformanceOptions, doc: OpenApiDocument = document): string[] {
-  return allClasses(doc).filter((c) => c !== ISOLATION_CLASS || options.tokenB);
+  return allClasses(doc).filter((c) => (c !== ISOLATION_CLASS || options.tokenB) && (c !== ROLES_CLASS || options.writeToken));
 }
 
 /**
@@ -43,8 +46,8 @@ export async function runConformance(options: ConformanceOptions, doc: OpenApiDo
 
   const validator = new ContractValidator(doc);
   const headers = options.headers ?? {};
-  const client = new HttpClient(doc, validator, options.baseUrl, options.token, timeoutMs, headers);
-  const clientB = options.tokenB ? new HttpClient(doc, validator, options.baseUrl, options.tokenB, timeoutMs, headers) : undefined;
+  const client = new HttpClient(doc, validator, options.baseUrl, options.token, timeoutMs, headers, options.writeToken);
+  const clientB = options.tokenB ? new HttpClient(doc, validator, options.baseUrl, options.tokenB, timeoutMs, headers, options.writeTokenB) : undefined;
   const ctx = new RunContext(doc, validator, client, clientB, options, claimed, `cf${randomBytes(4).toString("hex")}`, seed, maxExamples);
   await checkToken(ctx);
 
@@ -152,6 +155,10 @@ function validateOptions(options: ConformanceOptions, known: string[], doc: Open
   if ((options.classes ?? []).includes(ISOLATION_CLASS) && !options.tokenB) {
     throw new ConformanceStartError("the isolation class needs --token-b, a key of another organisation");
   }
+  if ((options.classes ?? []).includes(ROLES_CLASS) && !options.writeToken) {
+    throw new ConformanceStartError("the roles class needs a --token whose role may not write (a member's) and --write-token, an admin key of its organisation that may");
+  }
+  if (options.writeTokenB && !options.tokenB) throw new ConformanceStartError("--write-token-b needs --token-b");
   const operationIds = buildCatalog(doc).flatMap((r) => (r.operationId ? [r.operationId] : []));
   const unknownOps = (options.operations ?? []).filter((o) => !operationIds.includes(o));
   if (unknownOps.length) throw new ConformanceStartError(`unknown operation(s) ${unknownOps.join(", ")}; known: ${[...new Set(operationIds)].join(", ")}`);

@@ -22,6 +22,14 @@ export interface ConformanceOptions {
   apiKey?: string;
   /** A key of a different organisation: enables the `isolation` class. */
   tokenB?: string;
+  /**
+   * The key for the operations that need a role (`x-required-role`: ingest and the refresh), when
+   * `token` is a member's: an admin key of the same organisation. Default: `token`. Enables the
+   * `roles` class, which checks that `token` is refused those operations.
+   */
+  writeToken?: string;
+  /** The same for `tokenB`'s organisation. Default: `tokenB`. */
+  writeTokenB?: string;
   /** Classes the server claims; default every class of the document. */
   classes?: string[];
   /** An existing agent, for servers that do not implement ingest. */

@@ -53,3 +53,18 @@ export function credentialForms(doc: OpenApiDocument, operation: Operation): Sec
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
+
+/**
+ * The role a key needs to call the operation (`x-required-role`), or `undefined` when every role
+ * may. Servers answer any other role with the operation's 403 (`RequestPipeline.authorize`).
+ */
+export function requiredRole(operation: Operation): string | undefined {
+  const role = operation.object["x-required-role"];
+  return typeof role === "string" ? role : undefined;
+}
+
+/** Operations whose `x-required-role` the given role does not hold. */
+export function refusesRole(operation: Operation, role: string | undefined): boolean {
+  const required = requiredRole(operation);
+  return required !== undefined && role !== required;
+}

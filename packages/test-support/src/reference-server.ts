@@ -25,6 +25,11 @@ export interface Tenant {
 export interface ProvisionedServer extends SpawnedServer {
   /** One key per tenant asked for, in order, each in an organisation of its own. */
   keys: string[];
+  /**
+   * A key per tenant that may write (the contract's writes need the admin role): the tenant's own
+   * key when it is an admin's, else an admin key created beside it in the same organisation.
+   */
+  writeKeys: string[];
 }
 
 /**
@@ -41,10 +46,13 @@ export async function startReferenceServer(
   const env = options.env ?? envWithout(REFERENCE_SERVER_ENV);
   const flags = storageArgs(storage);
   const keys: string[] = [];
+  const writeKeys: string[] = [];
   for (const tenant of tenants) {
     const org = await runCli(launcher, ["org", "create", "--name", tenant.name, ...flags], { env });
-    keys.push(await runCli(launcher, ["key", "create", "--org", org, "--user", tenant.user, "--role", tenant.role, ...flags], { env }));
+    const key = await runCli(launcher, ["key", "create", "--org", org, "--user", tenant.user, "--role", tenant.role, ...flags], { env });
+    keys.push(key);
+    writeKeys.push(tenant.role === "admin" ? key : await runCli(launcher, ["key", "create", "--org", org, "--user", `${tenant.user}_admin`, "--role", "admin", ...flags], { env }));
   }
   const server = await spawnServer(launcher, ["serve", "--port", "0", "--no-demo", "--log-level", options.logLevel ?? "warn", ...flags], { ...options, env });
-  return { ...server, keys };
+  return { ...server, keys, writeKeys };
 }

@@ -482,6 +482,25 @@ export interface components {
             error_code?: string | null;
         };
         /**
+         * ForbiddenResponse
+         * @example {
+         *       "detail": "Forbidden",
+         *       "error_code": "FORBIDDEN"
+         *     }
+         */
+        ForbiddenResponse: {
+            /**
+             * Detail
+             * @description Error detail message
+             */
+            detail: string;
+            /**
+             * Error Code
+             * @description Error code for categorization
+             */
+            error_code?: string | null;
+        };
+        /**
          * NotFoundResponse
          * @example {
          *       "detail": "Not found",
@@ -943,6 +962,15 @@ export interface components {
                 "application/json": components["schemas"]["UnauthenticatedResponse"];
             };
         };
+        /** @description The key is valid but its role may not call this operation (`x-required-role`); nothing was changed. */
+        AgentOSForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ForbiddenResponse"];
+            };
+        };
         /** @description Not Found */
         AgentOSNotFound: {
             headers: {
@@ -1168,6 +1196,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["IngestProblem"];
             };
         };
+        /** @description The key is valid but its role may not call this operation (`x-required-role`); nothing was stored. */
+        IngestForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["IngestProblem"];
+            };
+        };
         /** @description A record reuses a stored id with different content; nothing was stored. */
         IngestConflict: {
             headers: {
@@ -1234,6 +1271,7 @@ export type RefreshStarted = components['schemas']['RefreshStarted'];
 export type RefreshStatus = components['schemas']['RefreshStatus'];
 export type BadRequestResponse = components['schemas']['BadRequestResponse'];
 export type UnauthenticatedResponse = components['schemas']['UnauthenticatedResponse'];
+export type ForbiddenResponse = components['schemas']['ForbiddenResponse'];
 export type NotFoundResponse = components['schemas']['NotFoundResponse'];
 export type ValidationErrorResponse = components['schemas']['ValidationErrorResponse'];
 export type InternalServerErrorResponse = components['schemas']['InternalServerErrorResponse'];
@@ -1288,6 +1326,7 @@ export type IngestRecordError = components['schemas']['IngestRecordError'];
 export type IngestProblem = components['schemas']['IngestProblem'];
 export type ResponseAgentOsUnavailable = components['responses']['AgentOSUnavailable'];
 export type ResponseAgentOsUnauthorized = components['responses']['AgentOSUnauthorized'];
+export type ResponseAgentOsForbidden = components['responses']['AgentOSForbidden'];
 export type ResponseAgentOsNotFound = components['responses']['AgentOSNotFound'];
 export type ResponseAgentOsValidationError = components['responses']['AgentOSValidationError'];
 export type ResponseAgentOsInternalError = components['responses']['AgentOSInternalError'];
@@ -1312,6 +1351,7 @@ export type ResponseDashboardInternalError = components['responses']['DashboardI
 export type ResponseIngestUnavailable = components['responses']['IngestUnavailable'];
 export type ResponseIngestInvalid = components['responses']['IngestInvalid'];
 export type ResponseIngestUnauthorized = components['responses']['IngestUnauthorized'];
+export type ResponseIngestForbidden = components['responses']['IngestForbidden'];
 export type ResponseIngestConflict = components['responses']['IngestConflict'];
 export type ResponseIngestTooLarge = components['responses']['IngestTooLarge'];
 export type ResponseIngestInternalError = components['responses']['IngestInternalError'];
@@ -1402,6 +1442,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["AgentOSUnauthorized"];
+            403: components["responses"]["AgentOSForbidden"];
             404: components["responses"]["AgentOSNotFound"];
             422: components["responses"]["AgentOSValidationError"];
             500: components["responses"]["AgentOSInternalError"];
@@ -1882,6 +1923,7 @@ export interface operations {
             };
             400: components["responses"]["IngestInvalid"];
             401: components["responses"]["IngestUnauthorized"];
+            403: components["responses"]["IngestForbidden"];
             409: components["responses"]["IngestConflict"];
             413: components["responses"]["IngestTooLarge"];
             500: components["responses"]["IngestInternalError"];

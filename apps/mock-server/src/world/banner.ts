@@ -12,7 +12,7 @@ Simulated organisation "${w.organisation}" (seed ${w.seed}), ${w.from} to ${w.to
   users:  ${w.users.ids.slice(0, 6).join(", ")}, ... (${w.users.count})
   incidents: ${w.incidents.join("; ") || "none"}
 Keys: any key is accepted and is its own organisation (the world, plus what that key ingests).
-  a key containing "member" acts as ${w.keys.member.userId} (member); any other key as ${w.keys.admin.userId} (admin)
+  a key containing "member" acts as ${w.keys.member.userId} (member, may not write) of the key with "admin" for "member"; any other key as ${w.keys.admin.userId} (admin)
   reset what a key ingested: curl -X POST ${auth} ${url}/__mock/reset    the world: curl ${url}/__mock/world
 
 Try:

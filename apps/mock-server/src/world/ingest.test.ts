@@ -139,6 +139,24 @@ describe("ingest", () => {
     expect({ ...own, kbFileCount: 0 }).toEqual({ ...same, kbFileCount: 0 });
   });
 
+  it("refuses a member's writes with each module's 403 (x-required-role: admin), storing nothing", async () => {
+    const refused = await post("role-member-key", batch);
+    expect(refused).toMatchObject({ status: 403, type: expect.stringContaining("application/problem+json") });
+    expect(refused.body).toMatchObject({ type: "https://agent-analytics.dev/problems/forbidden", status: 403 });
+    expect((await call(mock.url, "/agents/agent_new/stats", { headers: as("role-member-key") })).status).toBe(404);
+    const refresh = await call(mock.url, "/metrics/refresh", { method: "POST", headers: as("role-member-key") });
+    expect(refresh.status).toBe(403);
+    expect(refresh.json).toMatchObject({ error_code: "FORBIDDEN" });
+    expect(await get("role-member-key", "/metrics/refresh/status")).toMatchObject({ status: "idle" });
+    // Reads stay open to members; the admin key of the member's organisation (`member` written
+    // `admin`) writes, and its member reads what it wrote.
+    expect(await get("role-admin-key", "/ingest/context")).toMatchObject({ role: "admin", organizationId: (await get("role-member-key", "/ingest/context")).organizationId });
+    expect((await post("role-admin-key", batch)).body.accepted.total).toBe(7);
+    expect((await call(mock.url, "/agents/agent_new/stats", { headers: as("role-member-key") })).status).toBe(200);
+    expect((await call(mock.url, "/metrics/refresh", { method: "POST", headers: as("role-admin-key") })).status).toBe(200);
+    expect(await get("role-member-key", "/metrics/refresh/status")).toMatchObject({ status: "completed" });
+  });
+
   it("describes the world at /__mock/world", async () => {
     const world = (await call(mock.url, "/__mock/world")).json as Json;
     expect(world.agents.map((a: Json) => a.kind)).toEqual(expect.arrayContaining(["agent", "team", "workflow"]));

@@ -17,47 +17,61 @@ export interface KeyUsers {
   member: string;
 }
 
+/** What an organisation wrote: its own view once it ingests, and its metrics refresh. */
+interface Written {
+  own?: View;
+  refresh: RefreshStatus;
+}
+
 /**
- * One key's organisation: the seeded world, read-only, plus what the key ingested (its own layer,
- * seen by no other key), and the state of its metrics refresh. Until it writes, it reads through
- * the view every pristine organisation shares, so a key that only reads costs nothing to keep.
+ * One key's organisation, seen as that key's caller: the seeded world, read-only, plus what the
+ * organisation ingested (its own layer, seen by no other organisation, shared by its admin and
+ * member keys), and the state of its metrics refresh. Until it writes, it reads through the view
+ * every pristine organisation shares, so a key that only reads costs nothing to keep.
  */
 export class Organisation {
-  private own?: View;
-  private refreshState: RefreshStatus = { status: "idle", started_at: null, finished_at: null, error: null };
-
   constructor(
     readonly caller: Caller,
     private readonly pristine: View,
-    private readonly keep: (org: Organisation) => void,
+    private readonly written: Written,
+    private readonly keep: (written: Written) => void,
   ) {}
 
   get view(): View {
-    return this.own ?? this.pristine;
+    return this.written.own ?? this.pristine;
   }
 
   /** The organisation's own view, created (and the organisation kept) on its first write. */
   forWriting(): View {
-    if (!this.own) {
-      this.own = new View(this.pristine.world);
-      this.keep(this);
+    if (!this.written.own) {
+      this.written.own = new View(this.pristine.world);
+      this.keep(this.written);
     }
-    return this.own;
+    return this.written.own;
   }
 
   get refresh(): RefreshStatus {
-    return this.refreshState;
+    return this.written.refresh;
   }
 
   set refresh(status: RefreshStatus) {
-    this.refreshState = status;
-    this.keep(this);
+    this.written.refresh = status;
+    this.keep(this.written);
   }
 }
 
 /** A key acts as a member when it says so (`...member...`), else as the organisation's admin. */
 export function roleOfKey(key: string): Role {
   return /member/i.test(key) ? "member" : "admin";
+}
+
+/**
+ * The key that names a key's organisation: a member key belongs to the organisation of the same key
+ * with `member` written `admin` (`team-member-1` to `team-admin-1`), so that a client holding both
+ * keys writes as the admin and reads as the member of one organisation.
+ */
+export function organisationKeyOf(key: string): string {
+  return key.replace(/member/gi, "admin");
 }
 
 /**
@@ -78,12 +92,14 @@ export function organisationIdOf(key: string): string {
 }
 
 /**
- * Every key is accepted and is its own organisation. Organisations share the seeded world and keep
+ * Every key is accepted, and is its own organisation or, for a member key, a member of its admin
+ * key's (`organisationKeyOf`). Organisations share the seeded world and keep
  * their ingested records apart: the conformance kit's isolation class (two keys, each blind to the
  * other's records) holds, and one client's writes never change what another sees.
  */
 export class Organisations {
-  private readonly byKey = new Map<string, Organisation>();
+  /** What each organisation wrote, by the key that names it. */
+  private readonly byKey = new Map<string, Written>();
   private readonly pristine: View;
 
   constructor(
@@ -95,11 +111,13 @@ export class Organisations {
 
   callerOf(key: string): Caller {
     const role = roleOfKey(key);
-    return { organizationId: organisationIdOf(key), userId: role === "admin" ? this.users.admin : this.users.member, role };
+    return { organizationId: organisationIdOf(organisationKeyOf(key)), userId: role === "admin" ? this.users.admin : this.users.member, role };
   }
 
   of(key: string): Organisation {
-    return this.byKey.get(key) ?? new Organisation(this.callerOf(key), this.pristine, (org) => this.byKey.set(key, org));
+    const named = organisationKeyOf(key);
+    const written = this.byKey.get(named) ?? { refresh: { status: "idle", started_at: null, finished_at: null, error: null } };
+    return new Organisation(this.callerOf(key), this.pristine, written, (kept) => this.byKey.set(named, kept));
   }
 
   /** Forgets what one key (or, without a key, every key) ingested: back to the seeded world. */
@@ -109,6 +127,6 @@ export class Organisations {
       this.byKey.clear();
       return count;
     }
-    return this.byKey.delete(key) ? 1 : 0;
+    return this.byKey.delete(organisationKeyOf(key)) ? 1 : 0;
   }
 }

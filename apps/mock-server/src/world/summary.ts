@@ -41,7 +41,7 @@ export function describeWorld(world: World): WorldSummary {
     users: { count: base.users.size, ids: [...base.users.keys()] },
     keys: {
       admin: { userId: simulation.org.admin, role: "admin" },
-      member: { userId: simulation.org.member, role: "member", when: 'the key contains "member"' },
+      member: { userId: simulation.org.member, role: "member", when: 'the key contains "member"; its organisation is that of the key with "member" written "admin"' },
     },
     incidents: simulation.incidents.map((incident) => {
       if (incident.kind === "launch") {

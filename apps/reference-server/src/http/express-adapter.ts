@@ -26,7 +26,8 @@ function send(res: Response, reply: ErrorReply): void {
 /**
  * Every operation of the contract on Express: the contract's request pipeline (routing,
  * credentials, body, validation: @agent-analytics/contract), with this server's own step between
- * its stages (the key is looked up after the credential is read, before the body is), then the
+ * its stages (the key is looked up after the credential is read, and its role authorized before
+ * the body's verdict is answered), then the
  * operation's handler. Errors, the pipeline's and the handlers', go out in the module's format.
  */
 export function contractRouter(db: Database, handlers: Handlers, track: (work: Promise<unknown>) => void, gate: Gate): Router {
@@ -53,6 +54,9 @@ export function contractRouter(db: Database, handlers: Handlers, track: (work: P
         const op = routed.route.operation;
         const auth = presented.credential ? await findKey(presented.credential.value) : undefined;
         if (!auth && requiresCredentials(op)) return { error: pipeline.unauthorized(op) };
+        // The key's role against the operation's `x-required-role` (writes: admin), before the body's verdict.
+        const allowed = pipeline.authorize(op, auth?.role);
+        if (!allowed.ok) return { error: allowed.error };
         if (!validated.ok) return { error: validated.error };
         // Every operation of the contract requires a key, so `auth` is set for each of them.
         return { reply: await dispatch(handlers, validated.request, { db, auth: auth!, log: req.log, track }), request: validated.request };

@@ -62,4 +62,16 @@ export const behaviourDefects: Defect[] = [
       return { ...req, url: `${url.pathname}${url.search}` };
     },
   },
+  {
+    name: "member-may-write",
+    description: "a member's key may ingest and refresh: its writes are served as its organisation's admin's",
+    caughtBy: "roles.ingestBatch.member-refused",
+    classes: ["ingest", "agentos", "roles"],
+    needsMemberKey: true,
+    request: (req, { member }) => {
+      const write = req.method === "POST" && ["/ingest/batch", "/metrics/refresh"].includes(pathOf(req));
+      if (!member || !write || req.headers.authorization !== `Bearer ${member.token}`) return req;
+      return { ...req, headers: { ...req.headers, authorization: `Bearer ${member.writeToken}` } };
+    },
+  },
 ];

@@ -51,7 +51,8 @@ export function authRequirements(doc: RunContext["doc"], operation: Operation): 
       specRef: ref,
       async run(ctx) {
         const sample = sampleOrSkip(ctx, operation);
-        const key = ctx.options.apiKey ?? ctx.options.token;
+        // A write presents the write key (`x-required-role`), in either form.
+        const key = ctx.options.apiKey ?? ctx.client.keyFor(operation);
         const viaBearer = await ctx.client.call(operation, sample.body === undefined ? sample : { ...sample, body: { users: [{ id: ctx.freshId("probe_user") }] } });
         const viaHeader = await ctx.client.call(operation, { ...sample, auth: { apiKey: key } });
         const verdict = new Verdict();

@@ -62,6 +62,7 @@ export async function prepareSemantics(ctx: RunContext): Promise<Semantics | Una
   // The caller's user must exist for their sessions to resolve; an existing one (409: other content) is fine too.
   const ingest = ctx.op("ingestBatch");
   const callerEx = await ctx.client.call(ingest, { body: { users: [{ id: caller.userId }] } });
+  if (callerEx.response?.status === 403) return { reason: `the key the kit writes with may not ingest (403): the token has the ${caller.role} role; pass --write-token, an admin key of its organisation`, exchange: callerEx };
   if (callerEx.response?.status !== 200 && callerEx.response?.status !== 409) return { reason: "the caller's user could not be ensured", exchange: callerEx };
   const loaded = await ctx.client.call(ingest, { body: dataset.batch });
   if (loaded.response?.status !== 200) return { reason: "the dataset could not be loaded", exchange: loaded };

@@ -18,10 +18,14 @@ export async function startServer(launcher: string, args: string[]): Promise<Run
   return { url: server.url, stop: async () => void (await server.stop()) };
 }
 
-/** A reference server with two organisations, a key of `role` in each: the second key enables the isolation class. */
-export async function startReferenceServer(storage: Storage, role: "admin" | "member" = "admin"): Promise<RunningServer & { token: string; tokenB: string }> {
+/**
+ * A reference server with two organisations, a key of `role` in each (the second key enables the
+ * isolation class), and in each a key that may write (an admin's: the same key for admin runs).
+ */
+export async function startReferenceServer(storage: Storage, role: "admin" | "member" = "admin"): Promise<RunningServer & { token: string; tokenB: string; writeToken: string; writeTokenB: string }> {
   const tenants = (["a", "b"] as const).map((org) => ({ name: `Conformance ${org.toUpperCase()}`, user: `conformance_${role}_${org}`, role }));
   const server = await startProvisioned(REFERENCE_SERVER, storage, tenants);
   const [token, tokenB] = server.keys as [string, string];
-  return { url: server.url, token, tokenB, stop: async () => void (await server.stop()) };
+  const [writeToken, writeTokenB] = server.writeKeys as [string, string];
+  return { url: server.url, token, tokenB, writeToken, writeTokenB, stop: async () => void (await server.stop()) };
 }

@@ -3,7 +3,7 @@ import { errorResponse, type ErrorResponse } from "../errors.js";
 import { listOperations, matchRoute, validationStatus, type Operation } from "../operations.js";
 import { requestBodySchemaPointer } from "../pointers.js";
 import { describeIssues, parseRequest, type RawRequest, type RequestIssue } from "../request.js";
-import { credentialForms, presentedCredential, requiresCredentials, type Credential } from "../security.js";
+import { credentialForms, presentedCredential, refusesRole, requiredRole, requiresCredentials, type Credential } from "../security.js";
 import { ContractValidator } from "../validator.js";
 import { routeErrorResponse } from "../errors.js";
 import { checkRecordCount, decodeBody, maxBodyBytes } from "./body.js";
@@ -52,7 +52,9 @@ const MAX_DETAIL = 2000;
  * 1. `route`: the operation under any base path of its servers; otherwise 404, or 405 with `Allow`,
  *    in the format of the module whose prefix the path is under.
  * 2. `credential`: the credential the operation's security accepts; none where one is required is 401
- *    with `WWW-Authenticate`. Whether it is valid is the server's to decide (`unauthorized`).
+ *    with `WWW-Authenticate`. Whether it is valid is the server's to decide (`unauthorized`); once
+ *    it has looked the key up, `authorize` answers a role the operation's `x-required-role` does
+ *    not allow with the operation's 403.
  * 3. `validate`: the body (media type, charset, encoding, `x-max-bytes` and `x-max-records`: 413,
  *    JSON), the input policies (the document's `x-input-rules`, then the server's), then parameters and body against their schemas with defaults
  *    applied, `x-request-invariants` and the request body's `x-invariants`: the operation's
@@ -89,6 +91,17 @@ export class RequestPipeline<Request extends ValidatedRequest = ValidatedRequest
     const credential = presentedCredential(this.doc, route.operation, headers);
     if (!credential && requiresCredentials(route.operation)) return { ok: false, error: this.unauthorized(route.operation) };
     return { ok: true, credential };
+  }
+
+  /**
+   * The 403 of an operation that declares `x-required-role`, for a key of another role (or of no
+   * known role); allowed otherwise. Run after the server has looked the credential up and before
+   * the body is checked: a member learns nothing about a write it may not make.
+   */
+  authorize(operation: Operation, role: string | undefined): Step<object> {
+    if (!refusesRole(operation, role)) return { ok: true };
+    const held = role === undefined ? "no role" : `the ${role} role`;
+    return { ok: false, error: this.errorReply(operation, 403, `${operation.operationId} requires the ${requiredRole(operation)} role; this key has ${held}.`) };
   }
 
   validate(route: Route, sent: { headers: HttpHeaders; body?: Uint8Array | string; credential?: Credential }): Step<{ request: Request }> {
