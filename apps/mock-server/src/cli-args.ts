@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { parseListenArgs } from "./listen-args.js";
 import { parseDelay } from "./http/prefer.js";
 import { LOG_OPTIONS, LOG_USAGE, parseLogArgs } from "./log/log-args.js";
 import type { LogFormat, LogLevel } from "./log/request-log.js";
@@ -62,22 +63,12 @@ export function parseCliArgs(argv: string[]): CliParse {
   const options: MockCliOptions = {};
   if (log.level) options.logLevel = log.level;
   if (log.format) options.logFormat = log.format;
-  if (values.port !== undefined) {
-    const port = Number(values.port);
-    if (values.port === "" || !Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, message: "--port needs a port number" };
-    options.port = port;
-  }
-  if (values.host !== undefined) {
-    if (!values.host) return { ok: false, message: "--host needs a value" };
-    options.host = values.host;
-  }
+  const listen = parseListenArgs(values);
+  if (!listen.ok) return listen;
+  Object.assign(options, listen.options);
   if (values.seed !== undefined) {
     if (!values.seed) return { ok: false, message: "--seed needs a value" };
     options.seed = values.seed;
-  }
-  if (values.spec !== undefined) {
-    if (!values.spec) return { ok: false, message: "--spec needs a file" };
-    options.spec = values.spec;
   }
   if (values.dynamic) options.dynamic = true;
   if (values.static) options.dynamic = false;

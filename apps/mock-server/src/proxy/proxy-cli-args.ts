@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { parseListenArgs } from "../listen-args.js";
 import { LOG_OPTIONS, LOG_USAGE, parseLogArgs } from "../log/log-args.js";
 import type { LogFormat, LogLevel } from "../log/request-log.js";
 import { DEFAULT_HOST, DEFAULT_PORT } from "../options.js";
@@ -60,19 +61,9 @@ export function parseProxyArgs(argv: string[]): ProxyCliParse {
   const log = parseLogArgs(values);
   if (!log.ok) return log;
   const options: ProxyCliOptions = { upstream, errors: values.errors ?? false, cors: !values["no-cors"], logLevel: log.level, logFormat: log.format };
-  if (values.port !== undefined) {
-    const port = Number(values.port);
-    if (values.port === "" || !Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, message: "--port needs a port number" };
-    options.port = port;
-  }
-  if (values.host !== undefined) {
-    if (!values.host) return { ok: false, message: "--host needs a value" };
-    options.host = values.host;
-  }
-  if (values.spec !== undefined) {
-    if (!values.spec) return { ok: false, message: "--spec needs a file" };
-    options.spec = values.spec;
-  }
+  const listen = parseListenArgs(values);
+  if (!listen.ok) return listen;
+  Object.assign(options, listen.options);
   if (values.report !== undefined) {
     if (!values.report) return { ok: false, message: "--report needs a file" };
     options.report = values.report;
